@@ -1,0 +1,13 @@
+// Every command, in the order `--help` lists them. Each file registers options only;
+// its implementation is imported when the command runs.
+import type { Command } from "commander";
+import type { CliContext } from "../context.js";
+import { registerInit } from "./init.js";
+import { registerSchema } from "./schema.js";
+import { registerValidate } from "./validate.js";
+
+export function registerCommands(program: Command, ctx: CliContext): void {
+  registerInit(program, ctx);
+  registerValidate(program, ctx);
+  registerSchema(program, ctx);
+}

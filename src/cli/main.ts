@@ -1,0 +1,59 @@
+// argv → commands. Command modules register their options here and load their
+// implementation lazily, so `soulsync --help` and small commands start fast.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { registerCommands } from "./commands/index.js";
+import { createContext } from "./context.js";
+import { EXIT_OK, EXIT_USAGE } from "./exit.js";
+import { createOutput } from "./output.js";
+
+function packageVersion(): string {
+  const url = new URL("../../package.json", import.meta.url);
+  return (JSON.parse(readFileSync(url, "utf8")) as { version: string }).version;
+}
+
+export function buildProgram(ctx = createContext(createOutput())): { program: Command; ctx: typeof ctx } {
+  const program = new Command("soulsync")
+    .description(
+      "GitOps agent for FreeBSD hosts that run Clawdie-style AI agents:\n" +
+        "validate, scan, publish, import, render and reconcile agent souls from git.",
+    )
+    .version(packageVersion(), "-V, --version", "print the version")
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(ctx.o.colors.red(s)),
+    })
+    .addHelpText(
+      "after",
+      "\nExit status: 0 success; 1 bad input, a secret found, or stale output; 2 usage or environment error.\n" +
+        "Set SOULSYNC_DEBUG=1 to see stack traces. Docs: README.md",
+    );
+  registerCommands(program, ctx);
+  overrideExits(program);
+  return { program, ctx };
+}
+
+/** Commander must throw instead of exiting, at every level, so main() picks the status. */
+function overrideExits(cmd: Command): void {
+  cmd.exitOverride();
+  for (const sub of cmd.commands) overrideExits(sub);
+}
+
+/** Runs the command line; resolves to the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const { program, ctx } = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") {
+        return EXIT_OK;
+      }
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+  return ctx.exitCode;
+}

@@ -1,0 +1,59 @@
+// Reads the bootstrap file with environment overrides (DESIGN §4):
+// SOULSYNC_CONFIG, SOULSYNC_STATE_DIR, SOULSYNC_DATABASE_URL (falling back to DATABASE_URL).
+import { readFile } from "node:fs/promises";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { parse } from "yaml";
+import { environmentError, inputError } from "../core/errors.js";
+import { type BootstrapSpec, bootstrapSpec } from "./schema/bootstrap.js";
+
+export const DEFAULT_CONFIG_PATH = "/usr/local/etc/soulsync/soulsync.yaml";
+
+export interface Bootstrap extends BootstrapSpec {
+  /** The file it was read from, or undefined for the embedded defaults. */
+  configPath: string | undefined;
+}
+
+/**
+ * `explicit` is `--config`. With no file at all (no flag, no env, no default file), the
+ * embedded defaults run the sim driver on the bundled example host in ./.soulsync.
+ */
+export async function loadBootstrap(explicit?: string, env: NodeJS.ProcessEnv = process.env): Promise<Bootstrap> {
+  const path = explicit ?? env.SOULSYNC_CONFIG ?? DEFAULT_CONFIG_PATH;
+  const given = explicit !== undefined || env.SOULSYNC_CONFIG !== undefined;
+  const text = await readFile(path, "utf8").catch((e: NodeJS.ErrnoException) => {
+    if (e.code === "ENOENT" && !given) return undefined;
+    throw environmentError("E_CONFIG_READ", `cannot read ${path}: ${e.code ?? e.message}`, { path });
+  });
+  let raw: unknown;
+  if (text === undefined) {
+    raw = { host_repo: { path: "examples/host" }, state_dir: ".soulsync", driver: "sim" };
+  } else {
+    try {
+      raw = parse(text, { schema: "core", maxAliasCount: 50 });
+    } catch (e) {
+      throw inputError("E_CONFIG_SYNTAX", `${path}: ${(e as Error).message.split("\n")[0]}`, { path });
+    }
+  }
+  const parsed = bootstrapSpec.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw inputError("E_CONFIG_SCHEMA", `${path}: ${first?.path.join(".") || "(root)"}: ${first?.message}`, {
+      path,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    });
+  }
+  const spec = parsed.data;
+  // Relative paths in the file are relative to the file, so a config works from any cwd.
+  const base = text === undefined ? process.cwd() : dirname(resolve(path));
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
+  const stateDir = env.SOULSYNC_STATE_DIR ?? abs(spec.state_dir);
+  return {
+    ...spec,
+    host_repo: "path" in spec.host_repo ? { path: abs(spec.host_repo.path) } : spec.host_repo,
+    state_dir: stateDir,
+    sim_dir: spec.sim_dir ? abs(spec.sim_dir) : undefined,
+    secrets_dir: abs(spec.secrets_dir),
+    database_url: env.SOULSYNC_DATABASE_URL ?? env.DATABASE_URL ?? spec.database_url,
+    configPath: text === undefined ? undefined : resolve(path),
+  };
+}

@@ -1,0 +1,35 @@
+// The local bootstrap file (not in git): where the host repo is and how this host runs soulsync.
+import { z } from "zod";
+import { sourceSpec } from "./source.js";
+
+export const bootstrapSpec = z.object({
+  /** The host repo: a git source, or `path` for a plain local directory (simple setups, tests). */
+  host_repo: z.union([sourceSpec, z.object({ path: z.string().min(1) })]),
+  state_dir: z.string().min(1).default("/var/db/soulsync"),
+  driver: z.enum(["freebsd", "sim"]).default("freebsd"),
+  /** Where the sim driver keeps its simulated host (default <state_dir>/sim). */
+  sim_dir: z.string().min(1).optional(),
+  /** system_ops database; absent → embedded PostgreSQL (PGlite) in <state_dir>/pglite. */
+  database_url: z.string().min(1).optional(),
+  /** Admin connection used to create per-agent roles and databases (default: database_url). */
+  admin_database_url: z.string().min(1).optional(),
+  /** Host-local secrets: one file per secret, referenced by name from the host repo. */
+  secrets_dir: z.string().min(1).default("/usr/local/etc/soulsync/secrets"),
+  /** Fingerprints of accepted secret-scanner findings (host-side, never in a repo). */
+  secrets_allowlist: z.string().min(1).optional(),
+  triggers: z
+    .object({
+      poll: z.string().default("*/5 * * * *").describe("cron schedule for polling remote origins"),
+      jitter_seconds: z.number().int().min(0).max(3600).default(30),
+      watch: z.boolean().default(true).describe("watch local bare repos for ref changes"),
+      debounce_ms: z.number().int().min(0).max(60_000).default(500),
+      webhook: z
+        .object({
+          listen: z.string().min(1).describe("host:port, e.g. the bridge gateway 10.0.1.1:8787"),
+          token_secret: z.string().regex(/^[A-Za-z0-9._-]+$/).describe("name of the secret holding the bearer token"),
+        })
+        .optional(),
+    })
+    .default({ poll: "*/5 * * * *", jitter_seconds: 30, watch: true, debounce_ms: 500 }),
+});
+export type BootstrapSpec = z.infer<typeof bootstrapSpec>;

@@ -1,0 +1,65 @@
+// The one process runner: every external command goes through here as an argv array,
+// never a shell string. Failures become SoulsyncError E_CMD_FAILED / E_CMD_NOT_FOUND
+// with stderr attached and URLs redacted.
+import { execa } from "execa";
+import { SoulsyncError } from "../core/errors.js";
+import { redactUrls } from "../core/redact.js";
+
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+  input?: string | Uint8Array;
+  /** Milliseconds; default 5 minutes. */
+  timeout?: number;
+  /** Do not throw on a non-zero exit status; return the result instead. */
+  reject?: boolean;
+}
+
+export interface RunResult {
+  argv: string[];
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Renders argv for a message: each argument quoted only when needed, URLs redacted. */
+export function formatArgv(argv: readonly string[]): string {
+  return redactUrls(argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a))).join(" "));
+}
+
+/** Runs `argv[0]` with `argv.slice(1)`; no shell is involved. */
+export async function run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const [file, ...args] = argv;
+  if (!file) throw new SoulsyncError("E_CMD_EMPTY", "empty command", { kind: "internal" });
+  const result = await execa(file, args, {
+    cwd: options.cwd,
+    env: options.env,
+    input: options.input,
+    timeout: options.timeout ?? 300_000,
+    reject: false,
+    shell: false,
+    stripFinalNewline: true,
+    encoding: "utf8",
+  });
+  const out: RunResult = {
+    argv: [...argv],
+    exitCode: result.exitCode ?? -1,
+    stdout: String(result.stdout ?? ""),
+    stderr: String(result.stderr ?? ""),
+  };
+  if ((result as { code?: string }).code === "ENOENT") {
+    throw new SoulsyncError("E_CMD_NOT_FOUND", `command not found: ${file}`, {
+      kind: "environment",
+      data: { argv: formatArgv(argv) },
+    });
+  }
+  if (out.exitCode !== 0 && options.reject !== false) {
+    const why = redactUrls(out.stderr.trim().split("\n").slice(-5).join("\n"));
+    const how = result.timedOut ? "timed out" : `exited ${out.exitCode}`;
+    throw new SoulsyncError("E_CMD_FAILED", `${formatArgv(argv)} ${how}${why ? `: ${why}` : ""}`, {
+      kind: "environment",
+      data: { argv: [...argv], exitCode: out.exitCode, stderr: redactUrls(out.stderr) },
+    });
+  }
+  return out;
+}

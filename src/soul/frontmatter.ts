@@ -1,0 +1,127 @@
+// Front matter: YAML or JSON only. Parsing never executes anything: any other language
+// (gray-matter would `eval` a `---js` block by default) is refused before gray-matter sees it,
+// YAML uses the core schema (no custom tags, no Date objects) and aliases are bounded.
+import matter from "gray-matter";
+import { LineCounter, parseDocument } from "yaml";
+
+export const MAX_YAML_ALIASES = 50;
+
+export interface FrontMatterProblem {
+  line: number;
+  column: number;
+  code: "E_FRONTMATTER_LANG" | "E_FRONTMATTER_SYNTAX" | "E_FRONTMATTER_TYPE" | "E_FRONTMATTER_MISSING";
+  message: string;
+}
+
+export interface ParsedFrontMatter {
+  /** The parsed mapping, or undefined when there was none or it was invalid. */
+  data: Record<string, unknown> | undefined;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** 1-based file line where the body starts. */
+  bodyLine: number;
+  /** 1-based file line of each top-level key, for error locations. */
+  keyLines: Map<string, { line: number; column: number }>;
+  problems: FrontMatterProblem[];
+}
+
+const refuse = () => {
+  throw new Error("front-matter language not allowed");
+};
+// Defence in depth: even if detection below missed a language, these never evaluate code.
+const ENGINES = {
+  yaml: { parse: () => ({}) },
+  json: { parse: () => ({}) },
+  javascript: { parse: refuse },
+  js: { parse: refuse },
+  coffee: { parse: refuse },
+  coffeescript: { parse: refuse },
+  cson: { parse: refuse },
+  toml: { parse: refuse },
+};
+
+const OPENING = /^\uFEFF?---([^\n]*)\n/;
+
+/** Splits and parses the front matter of a Markdown file (pure). */
+export function parseFrontMatter(text: string, required = true): ParsedFrontMatter {
+  const result: ParsedFrontMatter = { data: undefined, body: text, bodyLine: 1, keyLines: new Map(), problems: [] };
+  const open = OPENING.exec(text.replace(/\r\n/g, "\n"));
+  if (!open) {
+    if (required) {
+      result.problems.push({ line: 1, column: 1, code: "E_FRONTMATTER_MISSING", message: "front matter (--- … ---) is required" });
+    }
+    return result;
+  }
+  const lang = (open[1] ?? "").trim().toLowerCase();
+  if (lang !== "" && lang !== "yaml" && lang !== "yml" && lang !== "json") {
+    result.problems.push({
+      line: 1,
+      column: 4,
+      code: "E_FRONTMATTER_LANG",
+      message: `front matter language "${lang.slice(0, 40)}" is not allowed (YAML or JSON only)`,
+    });
+    return result;
+  }
+  const normalized = text.replace(/\r\n/g, "\n").replace(/^---[^\n]*\n/, lang === "json" ? "---json\n" : "---\n");
+  let file: { matter: string; content: string };
+  try {
+    file = matter(normalized, { engines: ENGINES, language: "yaml" });
+  } catch {
+    result.problems.push({ line: 1, column: 1, code: "E_FRONTMATTER_SYNTAX", message: "front matter is not closed by ---" });
+    return result;
+  }
+  result.body = file.content;
+  const matterLines = file.matter.split("\n").length;
+  result.bodyLine = matterLines + 2;
+  if (!normalized.slice(4 + (lang === "json" ? 4 : 0)).includes("\n---")) {
+    result.problems.push({ line: 1, column: 1, code: "E_FRONTMATTER_SYNTAX", message: "front matter is not closed by ---" });
+    return result;
+  }
+  parseMatter(file.matter, lang === "json", result);
+  return result;
+}
+
+/** Parses the raw front matter; its line 1 is the rest of the opening `---` line. */
+function parseMatter(raw: string, json: boolean, result: ParsedFrontMatter): void {
+  const lineCounter = new LineCounter();
+  if (json) {
+    try {
+      JSON.parse(raw.trim() === "" ? "null" : raw);
+    } catch (e) {
+      result.problems.push({ line: 2, column: 1, code: "E_FRONTMATTER_SYNTAX", message: `invalid JSON: ${(e as Error).message}` });
+      return;
+    }
+  }
+  const doc = parseDocument(raw, { schema: "core", uniqueKeys: true, lineCounter, prettyErrors: false, strict: true });
+  const issues = [...doc.errors, ...doc.warnings];
+  for (const err of issues) {
+    const pos = lineCounter.linePos(err.pos[0]);
+    result.problems.push({
+      line: pos.line,
+      column: pos.col,
+      code: "E_FRONTMATTER_SYNTAX",
+      message: err.message.split("\n")[0] ?? "invalid YAML",
+    });
+  }
+  if (issues.length > 0) return;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    result.problems.push({ line: 2, column: 1, code: "E_FRONTMATTER_SYNTAX", message: (e as Error).message.split("\n")[0] ?? "invalid YAML" });
+    return;
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    result.problems.push({ line: 2, column: 1, code: "E_FRONTMATTER_TYPE", message: "front matter must be a mapping of keys to values" });
+    return;
+  }
+  const contents = doc.contents as { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> } | null;
+  for (const item of contents?.items ?? []) {
+    const key = item.key;
+    if (key?.range && typeof key.value === "string") {
+      const pos = lineCounter.linePos(key.range[0]);
+      result.keyLines.set(key.value, { line: pos.line, column: pos.col });
+    }
+  }
+  result.data = value as Record<string, unknown>;
+}
