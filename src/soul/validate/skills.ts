@@ -22,7 +22,7 @@ export function checkSkills(tree: SoulTree, texts: Map<string, string>): { skill
     const dir = `skills/${folder}`;
     const path = `${dir}/SKILL.md`;
     const entry = tree.entries.find((e) => e.path === path);
-    if (!entry || entry.type !== "file") {
+    if (entry?.type !== "file") {
       problems.push(errorAt(dir, "E_SKILL_MISSING", `${path} is missing`));
       continue;
     }
