@@ -1,0 +1,26 @@
+// What a detection rule is: an id and a pure function from text to hits.
+// Rules never see file names or the clock; the scanner adds lines, fingerprints and previews.
+
+/** One match of a rule: where the secret starts in the text, and the secret itself. */
+export interface Hit {
+  /** Offset of the secret (UTF-16 index into the scanned text). */
+  index: number;
+  secret: string;
+  /** Overrides the rule's id, for rules that report several kinds (e.g. connection strings). */
+  rule?: string;
+  /** Overrides the rule's priority (with `rule`). */
+  priority?: number;
+  /** Redacted preview; the scanner builds one when absent. */
+  preview?: string;
+}
+
+export interface Rule {
+  /** Stable id, e.g. "github-pat"; printed in findings and part of the fingerprint. */
+  id: string;
+  /** Higher wins when two rules report overlapping text (provider > url > assignment > generic). */
+  priority: number;
+  /** Finds every hit in `text`; must run in time linear in the text's length. */
+  scan(text: string): Iterable<Hit>;
+}
+
+export const PRIORITY = { provider: 40, url: 30, assignment: 20, generic: 10 } as const;

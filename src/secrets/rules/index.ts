@@ -1,0 +1,23 @@
+// Every content rule, in no particular order (the scanner resolves overlaps by priority).
+import type { Rule } from "../rule.js";
+import { AI_RULES } from "./ai.js";
+import { CHAT_RULES } from "./chat.js";
+import { CLOUD_RULES } from "./cloud.js";
+import { COMMERCE_RULES } from "./commerce.js";
+import { KEY_RULES } from "./keys.js";
+import { keywordRule } from "./keyword.js";
+import { PACKAGE_RULES } from "./packages.js";
+import { urlCredentials } from "./urls.js";
+import { VCS_RULES } from "./vcs.js";
+
+export const CONTENT_RULES: readonly Rule[] = [
+  ...CLOUD_RULES,
+  ...VCS_RULES,
+  ...CHAT_RULES,
+  ...AI_RULES,
+  ...COMMERCE_RULES,
+  ...PACKAGE_RULES,
+  ...KEY_RULES,
+  urlCredentials,
+  keywordRule,
+];

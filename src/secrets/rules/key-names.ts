@@ -1,0 +1,46 @@
+// Does a key name (an .env variable, a YAML/JSON key, a label in prose) name a secret?
+// Names are split into words (snake, kebab, dotted, camelCase) and judged word by word.
+
+/** Words that name a password: any non-trivial value counts. */
+const PASSWORD_WORDS = new Set(["password", "passwd", "pwd", "pass", "passphrase", "passwords"]);
+/** Words that name a token or key: the value must also look random. */
+const TOKEN_WORDS = new Set(["secret", "token", "apikey", "credential", "credentials", "bearer", "privatekey", "accesskey", "authtoken", "secretkey"]);
+/** "key" counts only after one of these ("api key", "signing key"). */
+const KEY_QUALIFIERS = new Set(["api", "access", "private", "secret", "signing", "encryption", "master", "client", "session", "auth", "app", "license", "account", "service", "admin", "webhook", "consumer"]);
+/** Words that make the name about something else (an id, a path, a limit, a public key…). */
+const NEUTRAL_WORDS = new Set([
+  "public", "pub", "id", "ids", "name", "names", "file", "files", "path", "paths", "dir", "url", "uri", "endpoint",
+  "length", "len", "min", "max", "count", "size", "type", "kind", "hint", "policy", "prompt", "field", "label",
+  "ref", "header", "expiry", "expires", "expiration", "ttl", "timeout", "limit", "limits", "budget", "tokens",
+  "usage", "required", "enabled", "enable", "disabled", "format", "hash", "sha", "digest", "checksum",
+  "algorithm", "alg", "cmd", "command", "helper", "store", "manager", "provider", "mode", "method", "scheme",
+  "version", "lifetime", "rotation", "reset", "regex", "pattern", "example", "placeholder", "description",
+  "desc", "note", "doc", "docs", "location", "source", "env", "var", "variable", "allowlist", "fingerprint",
+  "prefix", "suffix", "length", "salt", "rounds", "cost", "strength", "generator", "validator", "input",
+  "output", "estimate", "estimated", "window", "context", "per", "total", "remaining", "index", "position",
+]);
+
+/** Splits `DB_PASSWORD`, `githubToken`, `api.key`, `x-api-key` into lower-case words. */
+export function keyWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+export type SecretKeyKind = "password" | "token";
+
+/** What kind of secret a key names, or undefined when it names none. */
+export function classifyKey(name: string): SecretKeyKind | undefined {
+  const words = keyWords(name);
+  if (words.length === 0 || words.length > 8 || words.some((w) => NEUTRAL_WORDS.has(w))) return undefined;
+  if (words.some((w) => PASSWORD_WORDS.has(w))) return "password";
+  if (words.some((w) => TOKEN_WORDS.has(w))) return "token";
+  for (let i = 1; i < words.length; i++) {
+    if (words[i] === "key" && KEY_QUALIFIERS.has(words[i - 1] as string)) return "token";
+  }
+  if (words.includes("auth") && words.length > 1) return "token";
+  return undefined;
+}
