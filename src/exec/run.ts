@@ -63,3 +63,39 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
   }
   return out;
 }
+
+export interface RunBytesResult {
+  argv: string[];
+  exitCode: number;
+  stdout: Uint8Array;
+  stderr: string;
+}
+
+/** Like `run`, but stdout is returned as raw bytes (git blobs are not always UTF-8). */
+export async function runBytes(argv: readonly string[], options: RunOptions = {}): Promise<RunBytesResult> {
+  const [file, ...args] = argv;
+  if (!file) throw new SoulsyncError("E_CMD_EMPTY", "empty command", { kind: "internal" });
+  const result = await execa(file, args, {
+    cwd: options.cwd,
+    env: options.env,
+    input: options.input,
+    timeout: options.timeout ?? 300_000,
+    reject: false,
+    shell: false,
+    encoding: "buffer",
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  if ((result as { code?: string }).code === "ENOENT") {
+    throw new SoulsyncError("E_CMD_NOT_FOUND", `command not found: ${file}`, { kind: "environment", data: { argv: formatArgv(argv) } });
+  }
+  const stderr = Buffer.from(result.stderr ?? new Uint8Array()).toString("utf8");
+  const out: RunBytesResult = { argv: [...argv], exitCode: result.exitCode ?? -1, stdout: result.stdout ?? new Uint8Array(), stderr };
+  if (out.exitCode !== 0 && options.reject !== false) {
+    const why = redactUrls(stderr.trim().split("\n").slice(-5).join("\n"));
+    throw new SoulsyncError("E_CMD_FAILED", `${formatArgv(argv)} exited ${out.exitCode}${why ? `: ${why}` : ""}`, {
+      kind: "environment",
+      data: { argv: [...argv], exitCode: out.exitCode, stderr: redactUrls(stderr) },
+    });
+  }
+  return out;
+}

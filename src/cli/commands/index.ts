@@ -2,12 +2,16 @@
 // its implementation is imported when the command runs.
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
+import { registerHook } from "./hook.js";
 import { registerInit } from "./init.js";
+import { registerScan } from "./scan.js";
 import { registerSchema } from "./schema.js";
 import { registerValidate } from "./validate.js";
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerInit(program, ctx);
   registerValidate(program, ctx);
+  registerScan(program, ctx);
   registerSchema(program, ctx);
+  registerHook(program, ctx);
 }

@@ -1,0 +1,98 @@
+// The bodies of `soulsync hook …`, loaded only when the command runs.
+import { existsSync } from "node:fs";
+import { chmod, readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { environmentError, inputError } from "../../core/errors.js";
+import { redactUrls } from "../../core/redact.js";
+import { DEFAULT_MAX_BYTES, type ScanInput, scanFiles } from "../../secrets/api.js";
+import { listCommits, readCommits, readTagMessage } from "../../secrets/read-git.js";
+import { parseRefUpdates } from "../../secrets/ref-updates.js";
+import { EXIT_FAILED, EXIT_OK } from "../exit.js";
+import type { Output } from "../output.js";
+import type { HookOptions } from "./hook.js";
+import { formatFinding, loadAllowlist } from "./scan.run.js";
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export async function runPreReceive(o: Output, opts: HookOptions): Promise<number> {
+  const updates = parseRefUpdates(await readStdin());
+  const allow = await loadAllowlist(opts.allowlist, opts.config);
+  const inputs: ScanInput[] = [];
+  const seen = new Set<string>();
+  for (const u of updates) {
+    if (u.deleted) continue;
+    const commits = (await listCommits(undefined, u.created ? undefined : u.old, u.new)).filter((c) => !seen.has(c));
+    for (const c of commits) seen.add(c);
+    inputs.push(...(await readCommits(undefined, commits, DEFAULT_MAX_BYTES)), ...(await readTagMessage(undefined, u.new)));
+  }
+  const result = scanFiles(inputs, { allow });
+  if (result.findings.length === 0) return EXIT_OK;
+  o.err(o.colors.red(`soulsync: push refused: ${result.findings.length} secret finding(s)`));
+  for (const f of result.findings) o.err(formatFinding(f, o));
+  o.err("Remove the secret from history (amend or rebase), or ask the operator to allowlist the fingerprint on the host.");
+  return EXIT_FAILED;
+}
+
+export async function runPostReceive(o: Output, opts: HookOptions): Promise<number> {
+  const updates = parseRefUpdates(await readStdin());
+  const url = opts.notify ?? process.env.SOULSYNC_NOTIFY_URL;
+  const body = { repo: resolve(process.env.GIT_DIR ?? "."), updates: updates.map(({ old, new: next, ref }) => ({ old, new: next, ref })) };
+  if (!url) {
+    for (const u of updates) o.out(`soulsync: ${u.ref} ${u.old.slice(0, 12)}..${u.new.slice(0, 12)}`);
+    return EXIT_OK;
+  }
+  const token = process.env.SOULSYNC_NOTIFY_TOKEN;
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!res.ok) o.err(`soulsync: notify ${redactUrls(url)} answered ${res.status}`);
+  } catch (e) {
+    o.err(`soulsync: notify ${redactUrls(url)} failed: ${redactUrls((e as Error).message)}`);
+  }
+  return EXIT_OK;
+}
+
+const MARKER = "# installed by soulsync";
+
+/** A hook script that runs this soulsync with this node, whatever PATH the git server has. */
+function hookScript(name: string, opts: HookOptions): string {
+  const bin = fileURLToPath(new URL("../../../bin/soulsync.js", import.meta.url));
+  const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+  const args = [process.execPath, bin, "hook", name];
+  if (name === "pre-receive" && opts.allowlist) args.push("--allowlist", resolve(opts.allowlist));
+  if (name === "pre-receive" && opts.config) args.push("--config", resolve(opts.config));
+  if (name === "post-receive" && opts.notify) args.push("--notify", opts.notify);
+  return `#!/bin/sh\n${MARKER}\nexec ${args.map(q).join(" ")}\n`;
+}
+
+export async function runInstall(o: Output, repo: string, opts: HookOptions): Promise<number> {
+  const gitdir = existsSync(join(repo, ".git")) ? join(repo, ".git") : repo;
+  if (!existsSync(join(gitdir, "HEAD")) || !existsSync(join(gitdir, "objects"))) {
+    throw inputError("E_GIT_REPO", `${repo} is not a git repository`, { repo });
+  }
+  const installed: string[] = [];
+  for (const name of ["pre-receive", "post-receive"]) {
+    const path = join(gitdir, "hooks", name);
+    const current = await readFile(path, "utf8").catch(() => undefined);
+    if (current !== undefined && !current.includes(MARKER) && !opts.force) {
+      throw inputError("E_HOOK_EXISTS", `${path} exists and was not written by soulsync (use --force to replace it)`, { path });
+    }
+    await writeFile(path, hookScript(name, opts)).catch((e: NodeJS.ErrnoException) => {
+      throw environmentError("E_HOOK_WRITE", `cannot write ${path}: ${e.code ?? e.message}`, { path });
+    });
+    await chmod(path, 0o755);
+    installed.push(path);
+  }
+  if (opts.json) o.json({ installed });
+  else for (const p of installed) o.out(`installed ${p}`);
+  return EXIT_OK;
+}

@@ -1,0 +1,56 @@
+// The body of `soulsync scan`, loaded only when the command runs.
+import { loadBootstrap } from "../../config/bootstrap.js";
+import { usageError } from "../../core/errors.js";
+import { DEFAULT_MAX_BYTES, type Finding, type ScanInput, scanFiles } from "../../secrets/api.js";
+import { readAllowlist } from "../../secrets/allowlist.js";
+import { listCommits, readCommitTree, readCommits } from "../../secrets/read-git.js";
+import { readPaths } from "../../secrets/read-paths.js";
+import { EXIT_FAILED, EXIT_OK } from "../exit.js";
+import type { Output } from "../output.js";
+import type { ScanCommandOptions } from "./scan.js";
+
+/** The allowlist named on the command line, else the bootstrap file's, else none. */
+export async function loadAllowlist(explicit: string | undefined, config: string | undefined): Promise<Set<string>> {
+  if (explicit) return readAllowlist(explicit);
+  const boot = await loadBootstrap(config);
+  return boot.secrets_allowlist ? readAllowlist(boot.secrets_allowlist) : new Set();
+}
+
+/** `file:line:col: E_SECRET rule (fingerprint) preview [commit]` — never the secret. */
+export function formatFinding(f: Finding, o: Output): string {
+  const where = o.colors.bold(`${f.file}:${f.line}:${f.column}`);
+  const commit = f.commit && !f.file.startsWith("commit:") ? ` in ${f.commit.slice(0, 12)}` : "";
+  return `${where}: ${o.colors.red("E_SECRET")} ${f.rule} (fingerprint ${f.fingerprint}) ${f.preview}${commit}`;
+}
+
+export function findingJson(f: Finding): Record<string, unknown> {
+  const { file, line, column, rule, fingerprint, preview, commit } = f;
+  return commit ? { file, line, column, rule, fingerprint, preview, commit } : { file, line, column, rule, fingerprint, preview };
+}
+
+export async function runScan(o: Output, paths: string[], opts: ScanCommandOptions): Promise<number> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const allow = await loadAllowlist(opts.allowlist, opts.config);
+  let inputs: ScanInput[] = [];
+  if (opts.rev !== undefined) {
+    inputs = await readCommitTree(opts.repo ?? ".", opts.rev, maxBytes);
+  } else if (opts.range !== undefined) {
+    const i = opts.range.indexOf("..");
+    const [from, to] = [opts.range.slice(0, i), opts.range.slice(i + 2)];
+    if (i <= 0 || to === "" || to.startsWith(".")) throw usageError("E_USAGE", "--range takes A..B");
+    const commits = await listCommits(opts.repo ?? ".", from, to);
+    inputs = await readCommits(opts.repo ?? ".", commits, maxBytes);
+  } else {
+    for (const p of paths) inputs.push(...(await readPaths(p, maxBytes)));
+  }
+  const result = scanFiles(inputs, { allow, maxBytes, inlineAllow: Boolean(opts.inlineAllow) });
+  if (opts.json) {
+    o.json({ findings: result.findings.map(findingJson), files: result.files, bytes: result.bytes });
+  } else {
+    for (const f of result.findings) o.out(formatFinding(f, o));
+    const n = result.findings.length;
+    const summary = `scanned ${result.files} file${result.files === 1 ? "" : "s"} (${result.bytes} bytes): ${n} finding${n === 1 ? "" : "s"}`;
+    o.err(n === 0 ? o.colors.green(summary) : o.colors.red(summary));
+  }
+  return result.findings.length === 0 ? EXIT_OK : EXIT_FAILED;
+}
