@@ -19,6 +19,8 @@ export interface Rule {
   id: string;
   /** Higher wins when two rules report overlapping text (provider > url > assignment > generic). */
   priority: number;
+  /** The regular expressions the rule runs over the whole text (checked for linear shape in tests). */
+  patterns?: readonly RegExp[];
   /** Finds every hit in `text`; must run in time linear in the text's length. */
   scan(text: string): Iterable<Hit>;
 }

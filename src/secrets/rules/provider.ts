@@ -34,6 +34,7 @@ export function provider(spec: ProviderSpec): Rule {
   return {
     id: spec.id,
     priority: PRIORITY.provider,
+    patterns: [re],
     *scan(text: string): Generator<Hit> {
       for (const m of matches(re, text)) {
         const secret = m[0].slice(skip);
