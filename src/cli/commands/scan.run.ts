@@ -1,4 +1,5 @@
 // The body of `soulsync scan`, loaded only when the command runs.
+import { dirname, resolve } from "node:path";
 import { loadBootstrap } from "../../config/bootstrap.js";
 import { usageError } from "../../core/errors.js";
 import { DEFAULT_MAX_BYTES, type Finding, type ScanInput, scanFiles } from "../../secrets/api.js";
@@ -13,7 +14,10 @@ import type { ScanCommandOptions } from "./scan.js";
 export async function loadAllowlist(explicit: string | undefined, config: string | undefined): Promise<Set<string>> {
   if (explicit) return readAllowlist(explicit);
   const boot = await loadBootstrap(config);
-  return boot.secrets_allowlist ? readAllowlist(boot.secrets_allowlist) : new Set();
+  if (!boot.secrets_allowlist) return new Set();
+  // Relative to the bootstrap file, like every other path in it.
+  const base = boot.configPath ? dirname(boot.configPath) : process.cwd();
+  return readAllowlist(resolve(base, boot.secrets_allowlist));
 }
 
 /** `file:line:col: E_SECRET rule (fingerprint) preview [commit]` — never the secret. */

@@ -1,5 +1,6 @@
 // Chat platforms: Slack (tokens and webhook URLs), Discord (bot tokens, webhooks), Telegram bots.
 import { Buffer } from "node:buffer";
+import { looksRandom } from "../entropy.js";
 import type { Rule } from "../rule.js";
 import { AN, AN_, B64URL, provider, randomAfter } from "./provider.js";
 
@@ -9,18 +10,21 @@ function discordToken(s: string): boolean {
   return /^\d{17,20}$/.test(id);
 }
 
+/** Slack's numeric team and user ids are not random; the final segment is. */
+const lastSegmentRandom = (s: string) => looksRandom(s.slice(s.lastIndexOf("-") + 1), 3.0);
+
 export const CHAT_RULES: Rule[] = [
   provider({
     id: "slack-bot-token",
     parts: ["xoxb-", ["0-9", 8, 14], "-", ["0-9", 8, 14], "-", [AN, 20, 32]],
     before: AN_,
-    check: randomAfter(5, 3.0),
+    check: lastSegmentRandom,
   }),
   provider({
     id: "slack-user-token",
     parts: ["xoxp-", ["0-9", 8, 14], "-", ["0-9", 8, 14], "-", ["0-9", 8, 14], "-", ["0-9a-f", 28, 36]],
     before: AN_,
-    check: randomAfter(5, 3.0),
+    check: lastSegmentRandom,
   }),
   provider({ id: "slack-token", parts: ["xox", ["aorse", 1, 1], "-", [`${AN}-`, 20, 250]], before: AN_, after: `${AN}-`, check: randomAfter(5) }),
   provider({
