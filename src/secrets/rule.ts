@@ -21,6 +21,13 @@ export interface Rule {
   priority: number;
   /** The regular expressions the rule runs over the whole text (checked for linear shape in tests). */
   patterns?: readonly RegExp[];
+  /**
+   * Literal strings that every hit contains. The scanner finds all rules' anchors in one pass and
+   * skips a rule whose anchors are absent; with `at`, it calls the rule only where one occurs.
+   */
+  anchors?: readonly string[];
+  /** Matches at an anchor's offset (the anchor starts the token); used instead of `scan` when present. */
+  at?(text: string, index: number): Hit | undefined;
   /** Finds every hit in `text`; must run in time linear in the text's length. */
   scan(text: string): Iterable<Hit>;
 }

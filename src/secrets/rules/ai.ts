@@ -15,6 +15,7 @@ const isKeyStart = charTest(AN);
 const openai: Rule = {
   id: "openai-api-key",
   priority: PRIORITY.provider,
+  anchors: ["T3BlbkFJ"],
   *scan(text: string): Generator<Hit> {
     let consumed = 0;
     for (const m of matches(/T3BlbkFJ/g, text)) {

@@ -1,14 +1,68 @@
 // Chat platforms: Slack (tokens and webhook URLs), Discord (bot tokens, webhooks), Telegram bots.
 import { Buffer } from "node:buffer";
 import { looksRandom } from "../entropy.js";
-import type { Rule } from "../rule.js";
-import { AN, AN_, B64URL, provider, randomAfter } from "./provider.js";
+import { type Hit, PRIORITY, type Rule } from "../rule.js";
+import { AN, AN_, B64URL, charTest, provider, randomAfter } from "./provider.js";
 
 /** Discord bot tokens start with the bot's user id in base64. */
 function discordToken(s: string): boolean {
   const id = Buffer.from(s.slice(0, s.indexOf(".")), "base64").toString("latin1");
   return /^\d{17,20}$/.test(id);
 }
+
+const isB64Url = charTest(B64URL);
+const isDigit = charTest("0-9");
+
+/** Length of the run of `test` characters starting at `from` going `step` (±1), at most `max`. */
+function run(text: string, from: number, step: 1 | -1, test: (c: string | undefined) => boolean, max: number): number {
+  let n = 0;
+  while (n < max && test(text[from + n * step])) n++;
+  return n;
+}
+
+/**
+ * Discord bot tokens: base64 user id, ".", 6–7 characters, ".", 27–40 characters. Anchored on the
+ * short middle segment; each hit reads bounded runs and the next search starts after them.
+ */
+const discordBotToken: Rule = {
+  id: "discord-bot-token",
+  priority: PRIORITY.provider,
+  patterns: [/\.(?=([A-Za-z0-9_-]{6,7}))\1\./g],
+  *scan(text: string): Generator<Hit> {
+    const re = /\.(?=([A-Za-z0-9_-]{6,7}))\1\./g;
+    let consumed = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const head = run(text, m.index - 1, -1, isB64Url, Math.min(29, m.index - consumed));
+      const tailStart = m.index + m[0].length;
+      const tail = run(text, tailStart, 1, isB64Url, 41);
+      const start = m.index - head;
+      if (head < 24 || head > 28 || tail < 27 || tail > 40 || isB64Url(text[start - 1]) || !/[MNO]/.test(text[start] ?? "")) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+      consumed = tailStart + tail;
+      re.lastIndex = consumed;
+      const secret = text.slice(start, consumed);
+      if (discordToken(secret)) yield { index: start, secret };
+    }
+  },
+};
+
+/** Telegram bot tokens: 8–10 digits, ":AA", 33 characters. Anchored on ":AA". */
+const telegramBotToken: Rule = {
+  id: "telegram-bot-token",
+  priority: PRIORITY.provider,
+  anchors: [":AA"],
+  *scan(text: string): Generator<Hit> {
+    for (let i = text.indexOf(":AA"); i >= 0; i = text.indexOf(":AA", i + 3)) {
+      const digits = run(text, i - 1, -1, isDigit, 11);
+      const body = run(text, i + 3, 1, isB64Url, 34);
+      if (digits < 8 || digits > 10 || body !== 33) continue;
+      const secret = text.slice(i - digits, i + 36);
+      if (randomAfter(digits + 1)(secret)) yield { index: i - digits, secret };
+    }
+  },
+};
 
 /** Slack's numeric team and user ids are not random; the final segment is. */
 const lastSegmentRandom = (s: string) => looksRandom(s.slice(s.lastIndexOf("-") + 1), 3.0);
@@ -39,12 +93,7 @@ export const CHAT_RULES: Rule[] = [
     after: AN,
     check: (s) => randomAfter(s.lastIndexOf("/") + 1)(s),
   }),
-  provider({
-    id: "discord-bot-token",
-    parts: [["MNO", 1, 1], [B64URL, 23, 27], ".", [B64URL, 6, 7], ".", [B64URL, 27, 40]],
-    before: B64URL,
-    check: discordToken,
-  }),
+  discordBotToken,
   provider({
     id: "discord-webhook-url",
     parts: ["https://discord", ["a-z", 0, 3], ".com/api/webhooks/", ["0-9", 17, 20], "/", [B64URL, 60, 70]],
@@ -52,11 +101,5 @@ export const CHAT_RULES: Rule[] = [
     after: B64URL,
     check: (s) => randomAfter(s.lastIndexOf("/") + 1)(s),
   }),
-  provider({
-    id: "telegram-bot-token",
-    parts: [["0-9", 8, 10], ":AA", [B64URL, 33, 33]],
-    before: "0-9",
-    after: B64URL,
-    check: (s) => randomAfter(s.indexOf(":") + 1)(s),
-  }),
+  telegramBotToken,
 ];

@@ -7,6 +7,7 @@ import { AN, AN_, B64, B64URL, HEX, charTest, provider, randomAfter } from "./pr
 const awsAccessKeyId = provider({
   id: "aws-access-key-id",
   regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)(?=([A-Z2-7]{16}))\1(?![A-Za-z0-9])/g,
+  anchors: ["AKIA", "ASIA", "ABIA", "ACCA"],
   check: randomAfter(4, 2.8),
 });
 
@@ -15,6 +16,7 @@ const isB64 = charTest(B64);
 const awsSecretAccessKey: Rule = {
   id: "aws-secret-access-key",
   priority: 41,
+  anchors: ["aws", "AWS", "Aws", "ecret_access", "ECRET_ACCESS", "ecretAccess", "ecret-access"],
   *scan(text: string): Generator<Hit> {
     const kw = /aws|secret[_-]?access[_-]?key/gi;
     let from = 0;
@@ -45,6 +47,7 @@ const isSas = charTest("A-Za-z0-9%+/=");
 const azureSas: Rule = {
   id: "azure-sas-token",
   priority: PRIORITY.provider,
+  anchors: ["sig="],
   *scan(text: string): Generator<Hit> {
     for (const m of matches(/[?&;]sig=/g, text)) {
       const start = m.index + 5;
@@ -64,6 +67,7 @@ const isAzureSecretChar = charTest("A-Za-z0-9_~.\\-");
 const azureClientSecret: Rule = {
   id: "azure-ad-client-secret",
   priority: PRIORITY.provider,
+  anchors: ["Q~"],
   *scan(text: string): Generator<Hit> {
     for (const m of matches(/[0-9]Q~/g, text)) {
       const start = m.index - 3;
@@ -95,7 +99,7 @@ export const CLOUD_RULES: Rule[] = [
   }),
   azureSas,
   azureClientSecret,
-  provider({ id: "digitalocean-token", parts: ["do", ["opr", 1, 1], "_v1_", [HEX, 64, 64]], before: AN_ }),
-  provider({ id: "vault-token", parts: ["hv", ["sb", 1, 1], ".", [B64URL, 90, 200]], before: B64URL, check: randomAfter(4) }),
+  provider({ id: "digitalocean-token", parts: ["do", ["opr", 1, 1], "_v1_", [HEX, 64, 64]], anchors: ["dop_v1_", "doo_v1_", "dor_v1_"], before: AN_ }),
+  provider({ id: "vault-token", parts: ["hv", ["sb", 1, 1], ".", [B64URL, 90, 200]], anchors: ["hvs.", "hvb."], before: B64URL, check: randomAfter(4) }),
   provider({ id: "doppler-token", parts: ["dp.", ["a-z", 2, 3], ".", [AN, 40, 44]], before: AN_, check: randomAfter(6) }),
 ];

@@ -11,6 +11,7 @@ const isAn = charTest(AN);
 const mailchimp: Rule = {
   id: "mailchimp-api-key",
   priority: PRIORITY.provider,
+  anchors: ["-us"],
   *scan(text: string): Generator<Hit> {
     for (const m of matches(/-us[0-9]{1,2}(?![A-Za-z0-9])/g, text)) {
       const s = m.index - 32;

@@ -34,6 +34,7 @@ function pemBody(raw: string): string {
 const pemPrivateKey: Rule = {
   id: "private-key",
   priority: PRIORITY.provider + 5,
+  anchors: ["-----BEGIN "],
   *scan(text: string): Generator<Hit> {
     const re = /-----BEGIN /g;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -61,6 +62,7 @@ const pemPrivateKey: Rule = {
 const puttyKey: Rule = {
   id: "putty-private-key",
   priority: PRIORITY.provider,
+  anchors: ["PuTTY-User-Key-File-"],
   *scan(text: string): Generator<Hit> {
     let consumed = 0;
     for (const m of matches(/PuTTY-User-Key-File-[0-9]: /g, text)) {

@@ -6,13 +6,44 @@ import { charClasses, looksRandom, sequentialShare, shannon } from "../entropy.j
 import { isPlaceholder, isReference } from "../placeholder.js";
 import { type Hit, PRIORITY, type Rule } from "../rule.js";
 import { classifyKey, type SecretKeyKind } from "./key-names.js";
+import { charTest } from "./provider.js";
 
-const KEYWORD = /pass|pwd|secret|token|key|auth|credential|bearer/gi;
+const KEYWORDS = ["token", "secret", "pass", "pwd", "key", "auth", "credential", "bearer"];
+const LOWER_KEYWORD = new RegExp(KEYWORDS.join("|"), "g");
+
+/**
+ * Offsets of every keyword, in order, case-insensitively. A case-sensitive regex on a lower-cased
+ * copy is several times faster than /i; when lower-casing changes the length (a few non-ASCII
+ * letters do), offsets would shift, so the /i regex runs on the original instead.
+ */
+export function keywordOffsets(text: string): number[] {
+  let subject = text.toLowerCase();
+  let re = LOWER_KEYWORD;
+  if (subject.length !== text.length) {
+    subject = text;
+    re = new RegExp(KEYWORDS.join("|"), "gi");
+  }
+  const found: number[] = [];
+  re.lastIndex = 0;
+  while (re.test(subject)) found.push(re.lastIndex);
+  return found;
+}
 const MAX_KEY = 64;
 const MAX_VALUE = 512;
 
-const isKeyChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_.-]/.test(c);
-const isTokenChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_\-+/=.~]/.test(c);
+const isKeyChar = charTest("A-Za-z0-9_.\\-");
+const isTokenChar = charTest("A-Za-z0-9_\\-+/=.~");
+const endsValue = charTest("\\s,;}\\]");
+
+/** Key names repeat a lot in a file; classify each once. */
+const classified = new Map<string, SecretKeyKind | undefined>();
+function classifyCached(name: string): SecretKeyKind | undefined {
+  if (classified.has(name)) return classified.get(name);
+  const kind = classifyKey(name);
+  if (classified.size > 10_000) classified.clear();
+  classified.set(name, kind);
+  return kind;
+}
 
 /** Values that are identifiers of something public rather than secrets. */
 const NOT_SECRET_VALUE = [
@@ -68,7 +99,15 @@ function readAssignment(text: string, keyStart: number, keyEnd: number): Assignm
   } else {
     valueStart = i;
     valueEnd = i;
-    while (valueEnd < text.length && valueEnd - valueStart < MAX_VALUE && !/[\s,;}\]]/.test(text[valueEnd] as string)) valueEnd++;
+    // "${VAR}", "ENC[a,b]": brackets opened inside the value do not end it.
+    let depth = 0;
+    while (valueEnd < text.length && valueEnd - valueStart < MAX_VALUE) {
+      const c = text[valueEnd] as string;
+      if (c === "{" || c === "[") depth++;
+      else if ((c === "}" || c === "]") && depth > 0) depth--;
+      else if (endsValue(c) || (c === "\n")) break;
+      valueEnd++;
+    }
   }
   return { key, valueStart, value: text.slice(valueStart, valueEnd), end: valueEnd };
 }
@@ -84,6 +123,10 @@ function tokenAfter(text: string, from: number): Hit | undefined {
     }
     let j = i;
     while (j < text.length && j - i < 200 && isTokenChar(text[j])) j++;
+    if (j - i < 20) {
+      i = j;
+      continue;
+    }
     const tok = text.slice(i, j).replace(/[.=]+$/, "");
     if (tok.length >= 20 && looksRandom(tok, 3.8) && charClasses(tok) >= 3 && !isPlaceholder(tok) && !NOT_SECRET_VALUE.some((re) => re.test(tok))) {
       return { index: i, secret: tok, rule: "generic-secret", priority: PRIORITY.generic };
@@ -97,34 +140,33 @@ export const keywordRule: Rule = {
   id: "secret-assignment",
   priority: PRIORITY.assignment,
   *scan(text: string): Generator<Hit> {
-    const re = new RegExp(KEYWORD.source, KEYWORD.flags);
     let consumed = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      let ks = m.index;
-      while (ks > consumed && m.index - ks < MAX_KEY && isKeyChar(text[ks - 1])) ks--;
-      let ke = m.index + m[0].length;
-      while (ke < text.length && ke - m.index < MAX_KEY && isKeyChar(text[ke])) ke++;
+    for (const after of keywordOffsets(text)) {
+      // `after` is where the keyword ends; walk back over the key name from there.
+      const at = after - 1;
+      if (at < consumed) continue;
+      let ks = at;
+      while (ks > consumed && at - ks < MAX_KEY && isKeyChar(text[ks - 1])) ks--;
+      let ke = at + 1;
+      while (ke < text.length && ke - at < MAX_KEY && isKeyChar(text[ke])) ke++;
       consumed = ke;
-      re.lastIndex = ke;
-      let kind = classifyKey(text.slice(ks, ke));
+      let kind = classifyCached(text.slice(ks, ke));
       if (!kind && text[ks - 1] === " ") {
         // Prose: "the api key is …", "API key: …" — take one word before.
         let ps = ks - 1;
         while (ps > 0 && ks - ps < 32 && isKeyChar(text[ps - 1])) ps--;
-        kind = classifyKey(text.slice(ps, ke));
+        kind = classifyCached(text.slice(ps, ke));
       }
       if (!kind) continue;
       const a = readAssignment(text, ks, ke);
       if (a) {
-        consumed = a.end;
-        re.lastIndex = Math.max(ke, a.end);
+        consumed = Math.max(ke, a.end);
         if (valueLooksSecret(a.value, kind)) yield { index: a.valueStart, secret: a.value };
         continue;
       }
       const t = tokenAfter(text, ke);
       if (t) {
         consumed = t.index + t.secret.length;
-        re.lastIndex = consumed;
         yield t;
       }
     }

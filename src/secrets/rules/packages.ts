@@ -9,6 +9,7 @@ import { checksummed } from "./vcs.js";
 const npmrcAuth: Rule = {
   id: "npmrc-auth-token",
   priority: PRIORITY.provider - 1,
+  anchors: ["_auth", "_password"],
   *scan(text: string): Generator<Hit> {
     for (const m of matches(/_(?:authToken|auth|password)[ \t]{0,4}=[ \t]{0,4}/g, text)) {
       const start = m.index + m[0].length;

@@ -1,5 +1,6 @@
-// Shared shape of provider rules: a distinctive token found by one linear-time regex,
-// then checked (checksum, randomness, structure) so look-alikes do not count.
+// Shared shape of provider rules: a distinctive token that starts with a literal anchor, matched
+// by one linear-time regex at each place the anchor occurs, then checked (checksum, randomness,
+// structure) so look-alikes do not count.
 import { looksRandom } from "../entropy.js";
 import { type Part, matches, tokenPattern } from "../pattern.js";
 import type { Hit, Rule } from "../rule.js";
@@ -17,6 +18,8 @@ export interface ProviderSpec {
   /** Either parts for tokenPattern (with boundaries), or a ready global regex. */
   parts?: readonly Part[];
   regex?: RegExp;
+  /** Literal prefixes the token starts with (default: the first part, when it is a literal). */
+  anchors?: readonly string[];
   /** Characters that may not touch the token on the left / right. */
   before?: string;
   after?: string;
@@ -30,16 +33,29 @@ export interface ProviderSpec {
 export function provider(spec: ProviderSpec): Rule {
   const before = spec.before ?? AN_;
   const re = spec.regex ?? tokenPattern(spec.parts ?? [], before, spec.after ?? before);
+  const sticky = new RegExp(re.source, "y");
+  const first = spec.parts?.[0];
+  const anchors = spec.anchors ?? (typeof first === "string" ? [first] : undefined);
+  if (!anchors) throw new Error(`rule ${spec.id} needs anchors`);
   const skip = spec.skip ?? 0;
+  const hit = (m: RegExpExecArray): Hit | undefined => {
+    const secret = m[0].slice(skip);
+    return spec.check && !spec.check(secret) ? undefined : { index: m.index + skip, secret };
+  };
   return {
     id: spec.id,
     priority: PRIORITY.provider,
     patterns: [re],
+    anchors,
+    at(text: string, index: number): Hit | undefined {
+      sticky.lastIndex = index;
+      const m = sticky.exec(text);
+      return m ? hit(m) : undefined;
+    },
     *scan(text: string): Generator<Hit> {
       for (const m of matches(re, text)) {
-        const secret = m[0].slice(skip);
-        if (spec.check && !spec.check(secret)) continue;
-        yield { index: m.index + skip, secret };
+        const h = hit(m);
+        if (h) yield h;
       }
     },
   };
@@ -49,8 +65,16 @@ export function provider(spec: ProviderSpec): Rule {
 export const randomAfter = (prefixLength: number, minEntropy = 3.0) => (s: string) =>
   looksRandom(s.slice(prefixLength), minEntropy);
 
-/** Characters of `cls` as a one-character test, for hand-written scanners. */
+/** Characters of `cls` as a one-character test by char code (a table, no regex per character). */
 export function charTest(cls: string): (c: string | undefined) => boolean {
+  const table = charTable(cls);
+  return (c) => c !== undefined && c.length > 0 && table[c.charCodeAt(0)] === 1;
+}
+
+/** A 128-entry table: 1 for ASCII characters in `cls` (non-ASCII is never in a token class). */
+export function charTable(cls: string): Uint8Array {
   const re = new RegExp(`^[${cls}]$`);
-  return (c) => c !== undefined && re.test(c);
+  const t = new Uint8Array(65536);
+  for (let i = 0; i < 128; i++) t[i] = re.test(String.fromCharCode(i)) ? 1 : 0;
+  return t;
 }

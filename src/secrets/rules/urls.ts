@@ -29,6 +29,7 @@ const ENDS_USERINFO = new Set([..." \t\r\n/?@\"'`<>()[]{}|\\"]);
 export const urlCredentials: Rule = {
   id: "url-password",
   priority: PRIORITY.url,
+  anchors: ["://"],
   *scan(text: string): Generator<Hit> {
     let consumed = 0;
     for (const m of matches(/:\/\//g, text)) {

@@ -1,0 +1,89 @@
+// Secret scanner: recall, precision and throughput of soulsync against secretlint (recommended
+// preset) on the labelled corpus and on realistic soul text, and the 10 MB adversarial inputs.
+// Targets (issue 3): recall ≥ 0.99 and no false positives; ≥ 50 MB/s on soul text and ≥ 10×
+// secretlint; every 10 MB single-line adversarial file in under a second.
+import { lintSource } from "@secretlint/core";
+import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
+import { scanFiles } from "../src/secrets/api.js";
+import { adversarialInputs } from "../test/secrets/adversarial.js";
+import { buildCorpus, type CorpusFile, type Expected } from "../test/secrets/corpus/index.js";
+import { soulText } from "../test/secrets/corpus/soul-text.js";
+
+interface Hit {
+  file: string;
+  line: number;
+}
+
+const config = { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: recommended }] };
+const utf8 = new TextDecoder("utf-8", { fatal: false });
+
+async function secretlint(files: CorpusFile[]): Promise<Hit[]> {
+  const hits: Hit[] = [];
+  for (const f of files) {
+    const content = utf8.decode(f.data);
+    const contentType = content.includes("\0") ? "binary" : "text";
+    const r = await lintSource({ source: { filePath: `/corpus/${f.path}`, content, contentType }, options: { config, maskSecrets: true } });
+    for (const m of r.messages) hits.push({ file: f.path, line: m.loc.start.line });
+  }
+  return hits;
+}
+
+function soulsync(files: CorpusFile[]): Hit[] {
+  return scanFiles(files).findings.map((f) => ({ file: f.file, line: f.line }));
+}
+
+/** A positive is found by a hit on its line (whole-file positives: any hit in the file). */
+function score(positives: Expected[], hits: Hit[]): { recall: number; precision: number; fp: number } {
+  const matches = (p: Expected, h: Hit) => h.file === p.file && (p.line === 0 || h.line === p.line || h.line === 0);
+  const found = positives.filter((p) => hits.some((h) => matches(p, h))).length;
+  const truePositives = hits.filter((h) => positives.some((p) => matches(p, h))).length;
+  return { recall: found / positives.length, precision: hits.length ? truePositives / hits.length : 1, fp: hits.length - truePositives };
+}
+
+async function mbps(run: () => unknown, bytes: number, rounds: number): Promise<number> {
+  await run();
+  const start = performance.now();
+  for (let i = 0; i < rounds; i++) await run();
+  return (bytes * rounds) / 1e6 / ((performance.now() - start) / 1000);
+}
+
+const corpus = buildCorpus();
+const corpusBytes = corpus.files.reduce((n, f) => n + f.data.byteLength, 0);
+console.log(`corpus: ${corpus.files.length} files, ${corpus.positives.length} positives of ${corpus.kinds.size} kinds, ${corpus.negatives.length} negatives`);
+const ours = score(corpus.positives, soulsync(corpus.files));
+const theirs = score(corpus.positives, await secretlint(corpus.files));
+
+const text = soulText(8 * 1024 * 1024);
+const soulFiles: CorpusFile[] = [];
+for (let i = 0; i * 16384 < text.length; i++) {
+  soulFiles.push({ path: `memories/curated/m${i}.md`, data: new TextEncoder().encode(text.slice(i * 16384, (i + 1) * 16384)) });
+}
+const soulBytes = soulFiles.reduce((n, f) => n + f.data.byteLength, 0);
+const smallSoul = soulFiles.slice(0, 64);
+const smallBytes = smallSoul.reduce((n, f) => n + f.data.byteLength, 0);
+const oursSoul = await mbps(() => scanFiles(soulFiles), soulBytes, 5);
+const theirsSoul = await mbps(() => secretlint(smallSoul), smallBytes, 1);
+const oursCorpus = await mbps(() => scanFiles(corpus.files), corpusBytes, 20);
+const theirsCorpus = await mbps(() => secretlint(corpus.files), corpusBytes, 1);
+const soulFindings = scanFiles(soulFiles).findings.length;
+
+const row = (name: string, s: typeof ours, soul: number, corp: number) =>
+  `${name.padEnd(11)} recall ${s.recall.toFixed(3)}  precision ${s.precision.toFixed(3)} (${s.fp} false positives)  soul text ${soul.toFixed(1)} MB/s  corpus ${corp.toFixed(1)} MB/s`;
+console.log(row("soulsync", ours, oursSoul, oursCorpus));
+console.log(row("secretlint", theirs, theirsSoul, theirsCorpus));
+console.log(`soul text: ${(soulBytes / 1e6).toFixed(1)} MB in ${soulFiles.length} files, ${soulFindings} findings (expected 0); secretlint timed on ${(smallBytes / 1e6).toFixed(1)} MB of it`);
+console.log(`speed-up on soul text: ${(oursSoul / theirsSoul).toFixed(0)}x (target >= 10x); targets >= 50 MB/s, recall >= 0.99, 0 false positives`);
+
+console.log("\nadversarial single-line 10 MB files (target < 1 s each):");
+let worst = 0;
+for (const [name, make] of Object.entries(adversarialInputs)) {
+  const data = new TextEncoder().encode(make(10_000_000));
+  const start = performance.now();
+  scanFiles([{ path: "adversarial.txt", data }]);
+  const ms = performance.now() - start;
+  worst = Math.max(worst, ms);
+  console.log(`  ${name.padEnd(32)} ${ms.toFixed(0).padStart(5)} ms`);
+}
+console.log(`  worst: ${worst.toFixed(0)} ms`);
+const ok = ours.recall >= 0.99 && ours.fp === 0 && oursSoul >= 50 && oursSoul >= 10 * theirsSoul && worst < 1000;
+console.log(ok ? "\nall targets met" : "\nTARGET MISSED");
