@@ -7,7 +7,7 @@ import { creator as recommended } from "@secretlint/secretlint-rule-preset-recom
 import { scanFiles } from "../src/secrets/api.js";
 import { adversarialInputs } from "../test/secrets/adversarial.js";
 import { buildCorpus, type CorpusFile, type Expected } from "../test/secrets/corpus/index.js";
-import { soulText } from "../test/secrets/corpus/soul-text.js";
+import { soulFiles as generateSoulFiles, soulText } from "../test/secrets/corpus/soul-text.js";
 
 interface Hit {
   file: string;
@@ -40,12 +40,24 @@ function score(positives: Expected[], hits: Hit[]): { recall: number; precision:
   return { recall: found / positives.length, precision: hits.length ? truePositives / hits.length : 1, fp: hits.length - truePositives };
 }
 
-async function mbps(run: () => unknown, bytes: number, rounds: number): Promise<number> {
+/**
+ * MB/s by this process's CPU time (user + system), which stays meaningful when other work shares
+ * the machine; wall-clock MB/s is printed beside it.
+ */
+interface Speed {
+  cpu: number;
+  wall: number;
+}
+async function mbps(run: () => unknown, bytes: number, rounds: number): Promise<Speed> {
   await run();
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < rounds; i++) await run();
-  return (bytes * rounds) / 1e6 / ((performance.now() - start) / 1000);
+  const cpu = process.cpuUsage(cpu0);
+  const mb = (bytes * rounds) / 1e6;
+  return { cpu: mb / ((cpu.user + cpu.system) / 1e6), wall: mb / ((performance.now() - start) / 1000) };
 }
+const speed = (s: Speed) => `${s.cpu.toFixed(1)} MB/s (wall ${s.wall.toFixed(1)})`;
 
 const corpus = buildCorpus();
 const corpusBytes = corpus.files.reduce((n, f) => n + f.data.byteLength, 0);
@@ -53,37 +65,43 @@ console.log(`corpus: ${corpus.files.length} files, ${corpus.positives.length} po
 const ours = score(corpus.positives, soulsync(corpus.files));
 const theirs = score(corpus.positives, await secretlint(corpus.files));
 
-const text = soulText(8 * 1024 * 1024);
-const soulFiles: CorpusFile[] = [];
-for (let i = 0; i * 16384 < text.length; i++) {
-  soulFiles.push({ path: `memories/curated/m${i}.md`, data: new TextEncoder().encode(text.slice(i * 16384, (i + 1) * 16384)) });
-}
+// Soul text as it is stored: many small Markdown and .env files (memories, skills, runtime config).
+const soulFiles: CorpusFile[] = generateSoulFiles(8 * 1024 * 1024).map((f) => ({ path: f.path, data: new TextEncoder().encode(f.text) }));
 const soulBytes = soulFiles.reduce((n, f) => n + f.data.byteLength, 0);
-const smallSoul = soulFiles.slice(0, 64);
+const smallSoul = soulFiles.slice(0, 1000);
 const smallBytes = smallSoul.reduce((n, f) => n + f.data.byteLength, 0);
 const oursSoul = await mbps(() => scanFiles(soulFiles), soulBytes, 5);
 const theirsSoul = await mbps(() => secretlint(smallSoul), smallBytes, 1);
+// The same text as one file per MB, where per-file costs vanish.
+const text = soulText(8 * 1024 * 1024);
+const bigFiles: CorpusFile[] = [];
+for (let i = 0; i * 1e6 < text.length; i++) bigFiles.push({ path: `big${i}.md`, data: new TextEncoder().encode(text.slice(i * 1e6, (i + 1) * 1e6)) });
+const oursBig = await mbps(() => scanFiles(bigFiles), soulBytes, 5);
+const theirsBig = await mbps(() => secretlint(bigFiles.slice(0, 2)), bigFiles.slice(0, 2).reduce((n, f) => n + f.data.byteLength, 0), 1);
 const oursCorpus = await mbps(() => scanFiles(corpus.files), corpusBytes, 20);
 const theirsCorpus = await mbps(() => secretlint(corpus.files), corpusBytes, 1);
 const soulFindings = scanFiles(soulFiles).findings.length;
 
-const row = (name: string, s: typeof ours, soul: number, corp: number) =>
-  `${name.padEnd(11)} recall ${s.recall.toFixed(3)}  precision ${s.precision.toFixed(3)} (${s.fp} false positives)  soul text ${soul.toFixed(1)} MB/s  corpus ${corp.toFixed(1)} MB/s`;
+const row = (name: string, s: typeof ours, soul: Speed, corp: Speed) =>
+  `${name.padEnd(11)} recall ${s.recall.toFixed(3)}  precision ${s.precision.toFixed(3)} (${s.fp} false positives)  soul text ${speed(soul)}  corpus ${speed(corp)}`;
 console.log(row("soulsync", ours, oursSoul, oursCorpus));
 console.log(row("secretlint", theirs, theirsSoul, theirsCorpus));
-console.log(`soul text: ${(soulBytes / 1e6).toFixed(1)} MB in ${soulFiles.length} files, ${soulFindings} findings (expected 0); secretlint timed on ${(smallBytes / 1e6).toFixed(1)} MB of it`);
-console.log(`speed-up on soul text: ${(oursSoul / theirsSoul).toFixed(0)}x (target >= 10x); targets >= 50 MB/s, recall >= 0.99, 0 false positives`);
+console.log(`soul text: ${(soulBytes / 1e6).toFixed(1)} MB in ${soulFiles.length} files, ${soulFindings} findings (expected 0); secretlint timed on the first ${smallSoul.length} files (${(smallBytes / 1e6).toFixed(1)} MB)`);
+console.log(`same text in 1 MB files: soulsync ${speed(oursBig)}, secretlint ${speed(theirsBig)}`);
+console.log(`speed-up on soul text: ${(oursSoul.cpu / theirsSoul.cpu).toFixed(0)}x (target >= 10x); targets >= 50 MB/s, recall >= 0.99, 0 false positives`);
 
 console.log("\nadversarial single-line 10 MB files (target < 1 s each):");
 let worst = 0;
 for (const [name, make] of Object.entries(adversarialInputs)) {
   const data = new TextEncoder().encode(make(10_000_000));
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   scanFiles([{ path: "adversarial.txt", data }]);
-  const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpu0);
+  const ms = (cpu.user + cpu.system) / 1000;
   worst = Math.max(worst, ms);
-  console.log(`  ${name.padEnd(32)} ${ms.toFixed(0).padStart(5)} ms`);
+  console.log(`  ${name.padEnd(32)} ${ms.toFixed(0).padStart(5)} ms CPU (wall ${(performance.now() - start).toFixed(0)} ms)`);
 }
 console.log(`  worst: ${worst.toFixed(0)} ms`);
-const ok = ours.recall >= 0.99 && ours.fp === 0 && oursSoul >= 50 && oursSoul >= 10 * theirsSoul && worst < 1000;
+const ok = ours.recall >= 0.99 && ours.fp === 0 && oursSoul.cpu >= 50 && oursSoul.cpu >= 10 * theirsSoul.cpu && worst < 1000;
 console.log(ok ? "\nall targets met" : "\nTARGET MISSED");

@@ -3,13 +3,23 @@
 /** Shannon entropy in bits per character. */
 export function shannon(s: string): number {
   if (s.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let h = 0;
-  for (const c of counts.values()) {
-    const p = c / s.length;
-    h -= p * Math.log2(p);
+  const ascii = new Uint32Array(128);
+  let wide: Map<number, number> | undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) ascii[c] = (ascii[c] as number) + 1;
+    else {
+      wide ??= new Map();
+      wide.set(c, (wide.get(c) ?? 0) + 1);
+    }
   }
+  let h = 0;
+  const add = (n: number) => {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  };
+  for (let c = 0; c < 128; c++) if (ascii[c]) add(ascii[c] as number);
+  if (wide) for (const n of wide.values()) add(n);
   return h;
 }
 
@@ -40,7 +50,12 @@ export function sequentialShare(s: string): number {
   return n / (s.length - 1);
 }
 
+/** How many of lowercase, uppercase and digits the string uses (symbols not counted). */
+export function alnumClasses(s: string): number {
+  return (/[a-z]/.test(s) ? 1 : 0) + (/[A-Z]/.test(s) ? 1 : 0) + (/[0-9]/.test(s) ? 1 : 0);
+}
+
 /** True when a token body looks machine-random rather than typed: the test for unknown formats. */
 export function looksRandom(s: string, minEntropy = 3.2): boolean {
-  return s.length >= 16 && shannon(s) >= minEntropy && charClasses(s) >= 2 && sequentialShare(s) < 0.35;
+  return s.length >= 16 && charClasses(s) >= 2 && sequentialShare(s) < 0.35 && shannon(s) >= minEntropy;
 }

@@ -28,6 +28,10 @@ export interface Rule {
   anchors?: readonly string[];
   /** Matches at an anchor's offset (the anchor starts the token); used instead of `scan` when present. */
   at?(text: string, index: number): Hit | undefined;
+  /** Words (lower case, ASCII, ≥ 3 letters) found case-insensitively for `scanAt`. */
+  keywords?: readonly string[];
+  /** Hits given the offsets where a keyword ends, in text order; used instead of `scan` when present. */
+  scanAt?(text: string, keywordEnds: readonly number[]): Iterable<Hit>;
   /** Finds every hit in `text`; must run in time linear in the text's length. */
   scan(text: string): Iterable<Hit>;
 }

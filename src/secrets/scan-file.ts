@@ -14,6 +14,9 @@ export interface FileScanOptions {
   inlineAllow: boolean;
 }
 
+/** A file with more findings than this is hostile or generated: the rest are summarised in one. */
+export const MAX_FINDINGS_PER_FILE = 1000;
+
 /** Markers that, when the operator allows it, exempt the line they are on. */
 const ALLOW_MARKER = /soulsync:allow|gitleaks:allow|pragma: allowlist secret/;
 
@@ -47,7 +50,18 @@ export function scanFile(input: ScanInput, options: FileScanOptions): Finding[] 
   const hits = [...scanText(text), ...scanCredentialFile(input.path, text)];
   if (hits.length === 0) return findings;
   const lines = indexLines(text);
-  for (const h of hits) {
+  if (hits.length > MAX_FINDINGS_PER_FILE) {
+    const rule = "too-many-findings";
+    findings.push({
+      ...base,
+      line: 0,
+      column: 0,
+      rule,
+      fingerprint: fingerprintOf(rule, `${input.path}\0${hits.length}`),
+      preview: `${hits.length} findings; the first ${MAX_FINDINGS_PER_FILE} are listed`,
+    });
+  }
+  for (const h of hits.slice(0, MAX_FINDINGS_PER_FILE)) {
     if (options.inlineAllow && allowedInline(text, lines.bounds(h.index))) continue;
     const rule = h.rule as string;
     findings.push({

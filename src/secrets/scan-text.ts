@@ -1,7 +1,8 @@
-// The content scan (pure: text in, hits out). One combined regex finds every rule's anchors in a
-// single pass; anchored rules run only where their anchor occurs, other rules only when their
-// anchors occur at all. Placeholders are dropped, and where two rules report the same text the
-// more specific one is kept.
+// The content scan (pure: text in, hits out). One pass over the text with rolling trigram tables
+// finds every rule's anchors (case-sensitive) and every keyword (case-insensitive) at once;
+// anchored rules then run only where their anchor occurs, other anchored rules only when one of
+// their anchors occurs at all. Placeholders are dropped, and where two rules report the same
+// text the more specific one is kept.
 import { isPlaceholder } from "./placeholder.js";
 import type { Hit, Rule } from "./rule.js";
 import { CONTENT_RULES } from "./rules/index.js";
@@ -15,16 +16,29 @@ export interface RuleHit {
   preview?: string;
 }
 
+/** Anchors and keywords whose first three characters share one folded trigram. */
+interface Group {
+  anchors: string[];
+  keywords: string[];
+}
+
 interface Plan {
-  anchorRe: RegExp;
-  /** Rules to call at an anchor's offset, by anchor. */
+  /** Folded trigram (3 × 5 bits) → 1 + index into groups; 0 when nothing starts so. */
+  table: Uint8Array;
+  groups: Group[];
+  keywordRules: Rule[];
   atAnchor: Map<string, Rule[]>;
-  /** Rules that scan the whole text when any of their anchors occurs. */
   whenPresent: Map<string, Rule[]>;
   always: Rule[];
 }
 
 const plans = new WeakMap<readonly Rule[], Plan>();
+
+/**
+ * Each ASCII character folded to 5 bits (so "K" and "k" agree), three of them hashed into a
+ * 32 KB table that stays in the CPU cache. Collisions are resolved by checking the candidates.
+ */
+const fold3 = (s: string) => [...s.slice(0, 3)].reduce((h, ch) => ((h << 5) | (ch.charCodeAt(0) & 31)) & 0x7fff, 0);
 
 function planFor(rules: readonly Rule[]): Plan {
   const cached = plans.get(rules);
@@ -32,42 +46,87 @@ function planFor(rules: readonly Rule[]): Plan {
   const atAnchor = new Map<string, Rule[]>();
   const whenPresent = new Map<string, Rule[]>();
   const always: Rule[] = [];
-  for (const r of rules) {
-    if (!r.anchors) {
-      always.push(r);
-      continue;
+  const keywordRules: Rule[] = [];
+  const table = new Uint8Array(1 << 15);
+  const groups: Group[] = [];
+  const groupFor = (s: string): Group => {
+    if (s.length < 3 || /[^\x00-\x7f]/.test(s)) throw new Error(`anchors and keywords are ASCII, 3+ characters: ${s}`);
+    const h = fold3(s);
+    if (!table[h]) {
+      groups.push({ anchors: [], keywords: [] });
+      table[h] = groups.length;
     }
-    const into = r.at ? atAnchor : whenPresent;
-    for (const a of r.anchors) into.set(a, [...(into.get(a) ?? []), r]);
+    return groups[(table[h] as number) - 1] as Group;
+  };
+  for (const r of rules) {
+    if (r.keywords && r.scanAt) {
+      keywordRules.push(r);
+      for (const k of r.keywords) {
+        if (!/^[a-z]+$/.test(k)) throw new Error(`keywords are lower-case letters: ${k}`);
+        const g = groupFor(k);
+        if (!g.keywords.includes(k)) g.keywords.push(k);
+      }
+    } else if (!r.anchors) always.push(r);
+    else {
+      for (const a of r.anchors) {
+        const into = r.at ? atAnchor : whenPresent;
+        into.set(a, [...(into.get(a) ?? []), r]);
+        const g = groupFor(a);
+        if (!g.anchors.includes(a)) g.anchors.push(a);
+      }
+    }
   }
-  const all = [...new Set([...atAnchor.keys(), ...whenPresent.keys()])].sort((a, b) => b.length - a.length);
-  const anchorRe = new RegExp(all.map((a) => a.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"), "g");
-  const plan = { anchorRe, atAnchor, whenPresent, always };
+  const plan = { table, groups, keywordRules, atAnchor, whenPresent, always };
   plans.set(rules, plan);
   return plan;
+}
+
+/** True when `word` (lower case letters) occurs at `at` in any letter case. */
+function matchesFolded(text: string, at: number, word: string): boolean {
+  if (at + word.length > text.length) return false;
+  for (let k = 0; k < word.length; k++) if ((text.charCodeAt(at + k) | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Every hit of `rules` in `text`, overlaps resolved in favour of the higher priority. */
 export function scanText(text: string, rules: readonly Rule[] = CONTENT_RULES): RuleHit[] {
   const plan = planFor(rules);
+  const { table, groups } = plan;
   const hits: RuleHit[] = [];
   const push = (rule: Rule, h: Hit) => {
     if (!isPlaceholder(h.secret)) hits.push(toRuleHit(rule, h));
   };
   const present = new Set<Rule>(plan.always);
-  const re = plan.anchorRe;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const anchor = m[0];
-    for (const r of plan.whenPresent.get(anchor) ?? []) present.add(r);
-    for (const r of plan.atAnchor.get(anchor) ?? []) {
-      const h = r.at?.(text, m.index);
-      if (h) push(r, h);
+  const keywordEnds: number[] = [];
+  const candidates = (g: Group, start: number) => {
+    for (const a of g.anchors) {
+      if (!text.startsWith(a, start)) continue;
+      for (const r of plan.whenPresent.get(a) ?? []) present.add(r);
+      for (const r of plan.atAnchor.get(a) ?? []) {
+        const h = r.at?.(text, start);
+        if (h) push(r, h);
+      }
     }
-    // Anchors may overlap ("xoxb-" inside a longer token): look again one character on.
-    re.lastIndex = m.index + 1;
+    for (const k of g.keywords) if (matchesFolded(text, start, k)) keywordEnds.push(start + k.length);
+  };
+  // `run` counts ASCII characters since the last non-ASCII one, so a trigram never spans one.
+  let h = 0;
+  let run = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) {
+      run = 0;
+      continue;
+    }
+    h = ((h << 5) | (c & 31)) & 0x7fff;
+    if (++run >= 3) {
+      const g = table[h] as number;
+      if (g) candidates(groups[g - 1] as Group, i - 2);
+    }
   }
-  for (const r of present) for (const h of r.scan(text)) push(r, h);
+  for (const r of plan.keywordRules) for (const hit of r.scanAt?.(text, keywordEnds) ?? []) push(r, hit);
+  for (const r of present) for (const hit of r.scan(text)) push(r, hit);
   return resolveOverlaps(hits);
 }
 

@@ -9,9 +9,7 @@ const latin1 = new TextDecoder("latin1");
 /** Binary: a NUL byte in the first 8000 bytes (as git decides), unless it is UTF-16 with a BOM. */
 export function isBinary(data: Uint8Array): boolean {
   if (utf16Of(data)) return false;
-  const n = Math.min(data.length, SNIFF);
-  for (let i = 0; i < n; i++) if (data[i] === 0) return true;
-  return false;
+  return data.subarray(0, SNIFF).indexOf(0) >= 0;
 }
 
 function utf16Of(data: Uint8Array): "utf-16le" | "utf-16be" | undefined {

@@ -16,7 +16,7 @@ const isB64 = charTest(B64);
 const awsSecretAccessKey: Rule = {
   id: "aws-secret-access-key",
   priority: 41,
-  anchors: ["aws", "AWS", "Aws", "ecret_access", "ECRET_ACCESS", "ecretAccess", "ecret-access"],
+  anchors: ["aws_secret", "AWS_SECRET", "awsSecret", "AwsSecret", "aws-secret", "aws secret", "AWS secret", "AWS Secret", "secret_access", "SECRET_ACCESS", "secretAccess", "SecretAccess", "secret-access"],
   *scan(text: string): Generator<Hit> {
     const kw = /aws|secret[_-]?access[_-]?key/gi;
     let from = 0;
@@ -67,7 +67,7 @@ const isAzureSecretChar = charTest("A-Za-z0-9_~.\\-");
 const azureClientSecret: Rule = {
   id: "azure-ad-client-secret",
   priority: PRIORITY.provider,
-  anchors: ["Q~"],
+  anchors: [..."0123456789"].map((d) => `${d}Q~`),
   *scan(text: string): Generator<Hit> {
     for (const m of matches(/[0-9]Q~/g, text)) {
       const start = m.index - 3;

@@ -78,8 +78,10 @@ const puttyKey: Rule = {
 };
 
 function decodeJson(segment: string): Record<string, unknown> | undefined {
+  const text = Buffer.from(segment, "base64url").toString("utf8").trimEnd();
+  if (!text.startsWith("{") || !text.endsWith("}")) return undefined;
   try {
-    const v: unknown = JSON.parse(Buffer.from(segment, "base64url").toString("utf8"));
+    const v: unknown = JSON.parse(text);
     return typeof v === "object" && v !== null ? (v as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

@@ -2,7 +2,7 @@
 // Markdown "Password: …" lines), and a random-looking token right after a secret word in prose.
 // Both are anchored on one keyword regex; every hit reads a bounded window and the next search
 // starts after what was read, so the scan stays linear.
-import { charClasses, looksRandom, sequentialShare, shannon } from "../entropy.js";
+import { alnumClasses, charClasses, looksRandom, sequentialShare, shannon } from "../entropy.js";
 import { isPlaceholder, isReference } from "../placeholder.js";
 import { type Hit, PRIORITY, type Rule } from "../rule.js";
 import { classifyKey, type SecretKeyKind } from "./key-names.js";
@@ -59,7 +59,10 @@ const NOT_SECRET_VALUE = [
 ];
 
 function valueLooksSecret(value: string, kind: SecretKeyKind): boolean {
-  if (value.length < 6 || isReference(value) || isPlaceholder(value)) return false;
+  if (value.length < 6) return false;
+  // Tokens mix case or digits; "secret=pass_key-auth" and "my-service-name" are names.
+  if (kind === "token" && (alnumClasses(value) < 2 || /\s/.test(value))) return false;
+  if (isReference(value) || isPlaceholder(value)) return false;
   if (NOT_SECRET_VALUE.some((re) => re.test(value))) return false;
   if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(value) && kind === "password") return false;
   if (kind === "password") {
@@ -139,9 +142,18 @@ function tokenAfter(text: string, from: number): Hit | undefined {
 export const keywordRule: Rule = {
   id: "secret-assignment",
   priority: PRIORITY.assignment,
-  *scan(text: string): Generator<Hit> {
+  keywords: KEYWORDS,
+  scan(text: string): Iterable<Hit> {
+    return keywordHits(text, keywordOffsets(text));
+  },
+  scanAt: (text, ends) => keywordHits(text, ends),
+};
+
+/** Assignments and prose tokens at each keyword (given where each keyword ends). */
+function* keywordHits(text: string, ends: readonly number[]): Generator<Hit> {
+  {
     let consumed = 0;
-    for (const after of keywordOffsets(text)) {
+    for (const after of ends) {
       // `after` is where the keyword ends; walk back over the key name from there.
       const at = after - 1;
       if (at < consumed) continue;
@@ -170,5 +182,5 @@ export const keywordRule: Rule = {
         yield t;
       }
     }
-  },
-};
+  }
+}

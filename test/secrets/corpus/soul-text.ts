@@ -73,15 +73,28 @@ function config(r: Rng, i: number): string {
   ].join("\n");
 }
 
-/** About `bytes` of soul text, the same every time. */
-export function soulText(bytes: number, seed = 7): string {
+/** About `bytes` of soul-repo files (memories, skills, .env), the same every time. */
+export function soulFiles(bytes: number, seed = 7): { path: string; text: string }[] {
   const r = seeded(seed);
-  const parts: string[] = [];
+  const files: { path: string; text: string }[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const part = i % 10 === 9 ? config(r, i) : i % 4 === 3 ? skill(r, i) : memory(r, i);
-    parts.push(part);
-    size += part.length;
+    const file =
+      i % 10 === 9
+        ? { path: `agents/agent${i}.env`, text: config(r, i) }
+        : i % 4 === 3
+          ? { path: `skills/skill-${i}/SKILL.md`, text: skill(r, i) }
+          : { path: `memories/curated/m${i}.md`, text: memory(r, i) };
+    files.push(file);
+    size += file.text.length;
   }
-  return parts.join("\n").slice(0, bytes);
+  return files;
+}
+
+/** About `bytes` of soul text in one string. */
+export function soulText(bytes: number, seed = 7): string {
+  return soulFiles(bytes, seed)
+    .map((f) => f.text)
+    .join("\n")
+    .slice(0, bytes);
 }
