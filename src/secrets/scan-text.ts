@@ -88,27 +88,37 @@ function matchesFolded(text: string, at: number, word: string): boolean {
   return true;
 }
 
+/** What one scan collects; passed to module-level helpers so the hot loop allocates no closures. */
+interface ScanState {
+  text: string;
+  plan: Plan;
+  hits: RuleHit[];
+  present: Set<Rule>;
+  keywordEnds: number[];
+}
+
+function push(s: ScanState, rule: Rule, h: Hit): void {
+  if (!isPlaceholder(h.secret)) s.hits.push(toRuleHit(rule, h));
+}
+
+/** Checks the anchors and keywords of a group at `start`. */
+function candidates(s: ScanState, g: Group, start: number): void {
+  for (const a of g.anchors) {
+    if (!s.text.startsWith(a, start)) continue;
+    for (const r of s.plan.whenPresent.get(a) ?? []) s.present.add(r);
+    for (const r of s.plan.atAnchor.get(a) ?? []) {
+      const h = r.at?.(s.text, start);
+      if (h) push(s, r, h);
+    }
+  }
+  for (const k of g.keywords) if (matchesFolded(s.text, start, k)) s.keywordEnds.push(start + k.length);
+}
+
 /** Every hit of `rules` in `text`, overlaps resolved in favour of the higher priority. */
 export function scanText(text: string, rules: readonly Rule[] = CONTENT_RULES): RuleHit[] {
   const plan = planFor(rules);
   const { table, groups } = plan;
-  const hits: RuleHit[] = [];
-  const push = (rule: Rule, h: Hit) => {
-    if (!isPlaceholder(h.secret)) hits.push(toRuleHit(rule, h));
-  };
-  const present = new Set<Rule>(plan.always);
-  const keywordEnds: number[] = [];
-  const candidates = (g: Group, start: number) => {
-    for (const a of g.anchors) {
-      if (!text.startsWith(a, start)) continue;
-      for (const r of plan.whenPresent.get(a) ?? []) present.add(r);
-      for (const r of plan.atAnchor.get(a) ?? []) {
-        const h = r.at?.(text, start);
-        if (h) push(r, h);
-      }
-    }
-    for (const k of g.keywords) if (matchesFolded(text, start, k)) keywordEnds.push(start + k.length);
-  };
+  const s: ScanState = { text, plan, hits: [], present: new Set(plan.always), keywordEnds: [] };
   // `run` counts ASCII characters since the last non-ASCII one, so a trigram never spans one.
   let h = 0;
   let run = 0;
@@ -122,12 +132,12 @@ export function scanText(text: string, rules: readonly Rule[] = CONTENT_RULES): 
     h = ((h << 5) | (c & 31)) & 0x7fff;
     if (++run >= 3) {
       const g = table[h] as number;
-      if (g) candidates(groups[g - 1] as Group, i - 2);
+      if (g) candidates(s, groups[g - 1] as Group, i - 2);
     }
   }
-  for (const r of plan.keywordRules) for (const hit of r.scanAt?.(text, keywordEnds) ?? []) push(r, hit);
-  for (const r of present) for (const hit of r.scan(text)) push(r, hit);
-  return resolveOverlaps(hits);
+  for (const r of plan.keywordRules) for (const hit of r.scanAt?.(text, s.keywordEnds) ?? []) push(s, r, hit);
+  for (const r of s.present) for (const hit of r.scan(text)) push(s, r, hit);
+  return resolveOverlaps(s.hits);
 }
 
 function toRuleHit(rule: Rule, h: Hit): RuleHit {

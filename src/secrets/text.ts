@@ -1,3 +1,5 @@
+import { Buffer } from "node:buffer";
+
 // Bytes to text for scanning: binary files are recognised, non-UTF-8 text is still scanned.
 
 /** How many leading bytes are inspected to decide whether a file is binary (git uses 8000). */
@@ -9,7 +11,7 @@ const latin1 = new TextDecoder("latin1");
 /** Binary: a NUL byte in the first 8000 bytes (as git decides), unless it is UTF-16 with a BOM. */
 export function isBinary(data: Uint8Array): boolean {
   if (utf16Of(data)) return false;
-  return data.subarray(0, SNIFF).indexOf(0) >= 0;
+  return Buffer.from(data.buffer, data.byteOffset, Math.min(data.byteLength, SNIFF)).indexOf(0) >= 0;
 }
 
 function utf16Of(data: Uint8Array): "utf-16le" | "utf-16be" | undefined {

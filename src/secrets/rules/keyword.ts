@@ -6,7 +6,8 @@ import { alnumClasses, charClasses, looksRandom, sequentialShare, shannon } from
 import { isPlaceholder, isReference } from "../placeholder.js";
 import { type Hit, PRIORITY, type Rule } from "../rule.js";
 import { classifyKey, type SecretKeyKind } from "./key-names.js";
-import { charTest } from "./provider.js";
+import { charTable, charTest } from "./provider.js";
+
 
 const KEYWORDS = ["token", "secret", "pass", "pwd", "key", "auth", "credential", "bearer"];
 const LOWER_KEYWORD = new RegExp(KEYWORDS.join("|"), "g");
@@ -31,8 +32,9 @@ export function keywordOffsets(text: string): number[] {
 const MAX_KEY = 64;
 const MAX_VALUE = 512;
 
-const isKeyChar = charTest("A-Za-z0-9_.\\-");
-const isTokenChar = charTest("A-Za-z0-9_\\-+/=.~");
+const KEY_CHAR = charTable("A-Za-z0-9_.\\-");
+const isKeyCode = (text: string, i: number) => KEY_CHAR[text.charCodeAt(i)] === 1;
+const TOKEN_CHAR = charTable("A-Za-z0-9_\\-+/=.~");
 const endsValue = charTest("\\s,;}\\]");
 
 /** Key names repeat a lot in a file; classify each once. */
@@ -119,13 +121,13 @@ function readAssignment(text: string, keyStart: number, keyEnd: number): Assignm
 function tokenAfter(text: string, from: number): Hit | undefined {
   const end = Math.min(text.length, from + 80);
   let i = from;
-  while (i < end && text[i] !== "\n") {
-    if (!isTokenChar(text[i])) {
+  while (i < end && text.charCodeAt(i) !== 10) {
+    if (TOKEN_CHAR[text.charCodeAt(i)] !== 1) {
       i++;
       continue;
     }
     let j = i;
-    while (j < text.length && j - i < 200 && isTokenChar(text[j])) j++;
+    while (j < text.length && j - i < 200 && TOKEN_CHAR[text.charCodeAt(j)] === 1) j++;
     if (j - i < 20) {
       i = j;
       continue;
@@ -158,15 +160,15 @@ function* keywordHits(text: string, ends: readonly number[]): Generator<Hit> {
       const at = after - 1;
       if (at < consumed) continue;
       let ks = at;
-      while (ks > consumed && at - ks < MAX_KEY && isKeyChar(text[ks - 1])) ks--;
+      while (ks > consumed && at - ks < MAX_KEY && isKeyCode(text, ks - 1)) ks--;
       let ke = at + 1;
-      while (ke < text.length && ke - at < MAX_KEY && isKeyChar(text[ke])) ke++;
+      while (ke < text.length && ke - at < MAX_KEY && isKeyCode(text, ke)) ke++;
       consumed = ke;
       let kind = classifyCached(text.slice(ks, ke));
       if (!kind && text[ks - 1] === " ") {
         // Prose: "the api key is …", "API key: …" — take one word before.
         let ps = ks - 1;
-        while (ps > 0 && ks - ps < 32 && isKeyChar(text[ps - 1])) ps--;
+        while (ps > 0 && ks - ps < 32 && isKeyCode(text, ps - 1)) ps--;
         kind = classifyCached(text.slice(ps, ke));
       }
       if (!kind) continue;
