@@ -40,6 +40,7 @@ describe("randomness and placeholders", () => {
   for (const v of ["AKIAIOSFODNN7EXAMPLE", "xxxx", "<your key>", "changeme", "your-token-here", "********", "sk-..."]) {
     it(`placeholder: ${v}`, () => assert.ok(isPlaceholder(v)));
   }
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal reference is the test data
   for (const v of ["${TOKEN}", "$(cat /run/secrets/x)", "$TOKEN", "{{ .Values.x }}", "op://a/b/c", "/run/secrets/db"]) {
     it(`reference: ${v}`, () => assert.ok(isReference(v)));
   }

@@ -66,6 +66,7 @@ describe("soulsync scan --repo --rev / --range", () => {
   const repo = tmpDir();
   gitIn(repo, "init", "-q");
   const c1 = commit(repo, { "SOUL.md": "# Atlas\n", "agents/atlas.env": `GITHUB_TOKEN=${token}\n` }, "init");
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal reference is the test data
   commit(repo, { "agents/atlas.env": "GITHUB_TOKEN=${GITHUB_TOKEN}\n" }, "use a reference");
   const c3 = commit(repo, { "IDENTITY.md": "Atlas\n" }, `rotate: the old one was ${slack}`);
 

@@ -11,6 +11,7 @@ export const KEY_TRAPS: KeyTrap[] = [
   { key: "AWS_ACCESS_KEY_ID", value: () => "AKIAIOSFODNN7EXAMPLE" },
   { key: "AWS_SECRET_ACCESS_KEY", value: () => "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
   { key: "GITHUB_TOKEN", value: () => "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" },
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal reference is the test data
   { key: "GITHUB_TOKEN", value: () => "${GITHUB_TOKEN}" },
   { key: "OPENAI_API_KEY", value: () => "<your key>" },
   { key: "OPENAI_API_KEY", value: () => "sk-..." },
@@ -46,6 +47,7 @@ export const KEY_TRAPS: KeyTrap[] = [
     value: (r) => `${b64urlOf('{"alg":"HS256","typ":"JWT"}')}.${b64urlOf(`{"iss":"supabase","ref":"${r.pick("abcdefghijklmnop", 20)}","role":"anon","iat":1700000000}`)}.${r.pick(ALNUM, 43)}`,
   },
   { key: "DATABASE_URL", value: () => "postgres://atlas@10.0.1.5:5432/system_brain" },
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal reference is the test data
   { key: "DATABASE_URL", value: () => "postgres://atlas:${DB_PASSWORD}@10.0.1.5:5432/system_brain" },
   { key: "REDIS_URL", value: () => "redis://localhost:6379/0" },
   { key: "MONGO_URI", value: () => "mongodb://user:<password>@localhost:27017/test" },
@@ -59,6 +61,7 @@ export const KEY_TRAPS: KeyTrap[] = [
 export const PROSE_TRAPS: ((rng: Rng) => string)[] = [
   () => "Never paste a token into chat; ask the operator for a reference instead.",
   () => "The password policy requires at least twelve characters and a passphrase manager.",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal reference is the test data
   () => "Use `${OPENAI_API_KEY}` from the environment, never a literal key.",
   () => "The example key AKIAIOSFODNN7EXAMPLE appears in the AWS documentation.",
   (r) => `Commit ${r.pick(HEX, 40)} fixed the token refresh loop.`,
