@@ -17,6 +17,9 @@ export interface HostCheck {
   host?: HostConfig;
 }
 
+/** The agent command words daemon(8) runs: no shell metacharacters, no quotes. */
+const SAFE_COMMAND = /^[A-Za-z0-9 ._/@%+=:,-]+$/;
+
 /** The .env of an agent, relative to the host repo. */
 export function envPathOf(agent: { name: string; env?: string | undefined }): string {
   return agent.env ?? `agents/${agent.name}.env`;
@@ -39,6 +42,9 @@ export async function loadHostConfig(dir: string): Promise<HostCheck> {
   for (const [i, agent] of spec.agents.entries()) {
     const rel = envPathOf(agent);
     const line = yaml.lineOf(["agents", i, "name"]);
+    if (agent.command !== undefined && !SAFE_COMMAND.test(agent.command)) {
+      problems.push(errorAt("host.yaml", "E_COMMAND", `agents.${i}.command: only letters, digits, spaces and ._/@%+=:,- are allowed (it becomes daemon(8) arguments in the rc.d script)`, yaml.lineOf(["agents", i, "command"]), 1));
+    }
     if (rel.split("/").some((s) => s === ".." || s === "") || rel.startsWith("/")) {
       problems.push(errorAt("host.yaml", "E_ENV_PATH", `agents.${i}.env: ${rel} must stay inside the host repo`, yaml.lineOf(["agents", i, "env"]), 1));
       continue;
