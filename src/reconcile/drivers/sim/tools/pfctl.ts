@@ -69,7 +69,7 @@ export function checkRuleset(env: ToolEnv, path: string): Parsed {
       }
       if (p[1] < phase) errors.push(`${where}: Rules must be in order: ${ORDER.join(", ")}`);
       phase = Math.max(phase, p[1]);
-      if (/^nat\b/.test(line) && !/->/.test(line)) errors.push(`${where}: syntax error`);
+      if (/^nat\s/.test(line) && !/->/.test(line)) errors.push(`${where}: syntax error`);
     });
   };
   visit(path, 0);
