@@ -19,13 +19,13 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 export async function runApply(o: Output, opts: ReconcileCliOptions): Promise<number> {
+  if (!opts.yes && !process.stdin.isTTY) throw usageError("E_CONFIRM", "apply changes the host: pass --yes when not on a terminal");
   const boot = await loadBootstrap(opts.config);
   const s = await openOrReport(o, opts);
   if (typeof s === "number") return s;
   try {
     const prune = Boolean(opts.prune);
     if (!opts.yes) {
-      if (!process.stdin.isTTY) throw usageError("E_CONFIRM", "apply changes the host: pass --yes when not on a terminal");
       const plan = await planHost(s.driver, s.want, s.store, prune);
       printPlan(o, plan);
       if (plan.actions.length === 0) return EXIT_OK;
