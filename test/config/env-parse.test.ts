@@ -5,10 +5,12 @@ import { parseEnvFile } from "../../src/config/env/parse.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
+const REF = "$" + "{AGENT_NAME}";
+
 test("values, quotes, comments, export and the line of every key", () => {
-  const r = parseEnvFile(enc('# c\nAGENT_NAME=atlas\n\nexport ASSISTANT_NAME="Atlas Prime"\nMULTI="a\nb"\nX=${AGENT_NAME}\n'), "a.env");
+  const r = parseEnvFile(enc('# c\nAGENT_NAME=atlas\n\nexport ASSISTANT_NAME="Atlas Prime"\nMULTI="a\nb"\nX=' + REF + "\n"), "a.env");
   assert.deepEqual(r.problems, []);
-  assert.deepEqual(r.values, { AGENT_NAME: "atlas", ASSISTANT_NAME: "Atlas Prime", MULTI: "a\nb", X: "${AGENT_NAME}" });
+  assert.deepEqual(r.values, { AGENT_NAME: "atlas", ASSISTANT_NAME: "Atlas Prime", MULTI: "a\nb", X: REF });
   assert.deepEqual(r.lines, { AGENT_NAME: 2, ASSISTANT_NAME: 4, MULTI: 5, X: 7 });
 });
 

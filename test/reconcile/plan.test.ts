@@ -169,7 +169,8 @@ const serviceTable: { name: string; rc?: string; env?: string; enabled: boolean;
 
 for (const row of serviceTable) {
   test(`service: ${row.name}`, () => {
-    const have = { rc: row.enabled ? { atlas_enable: "YES" } : {}, services: [{ service: "atlas", rcContent: row.rc, envContent: row.env, running: row.running }] };
+    const rc: Record<string, string> = row.enabled ? { atlas_enable: "YES" } : {};
+    const have = { rc, services: [{ service: "atlas", rcContent: row.rc, envContent: row.env, running: row.running }] };
     assert.deepEqual(cmds(planService(svcWant, have)), row.expect);
   });
 }

@@ -48,7 +48,7 @@ test("rc.d script: PROVIDE, REQUIRE, KEYWORD shutdown, rcvar, daemon(8), locales
     "# KEYWORD: shutdown",
     'name="atlas"',
     'rcvar="atlas_enable"',
-    ': ${atlas_env:="LANG=sl_SI.UTF-8 LC_ALL=sl_SI.UTF-8"}',
+    ": $" + '{atlas_env:="LANG=sl_SI.UTF-8 LC_ALL=sl_SI.UTF-8"}',
     'command="/usr/sbin/daemon"',
     'run_rc_command "$1"',
   ]) {

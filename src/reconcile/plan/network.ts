@@ -50,7 +50,7 @@ function planRcConf(bridge: string, cidrs: string[], rc: Record<string, string>)
   set(`ifconfig_${device}_name`, bridge, `persist ${device} renamed to ${bridge}`);
   set(`ifconfig_${bridge}`, inet(cidrs[0]!), `persist ${cidrs[0]} as the ${bridge} address`);
   const aliases = cidrs.slice(1);
-  aliases.forEach((c, i) => set(`ifconfig_${bridge}_alias${i}`, inet(c), `persist ${c} as ${bridge} alias ${i}`));
+  for (const [i, c] of aliases.entries()) set(`ifconfig_${bridge}_alias${i}`, inet(c), `persist ${c} as ${bridge} alias ${i}`);
   const stale = Object.keys(rc)
     .map((k) => new RegExp(`^ifconfig_${bridge}_alias(\\d+)$`).exec(k))
     .filter((m): m is RegExpExecArray => m !== null && Number(m[1]) >= aliases.length)

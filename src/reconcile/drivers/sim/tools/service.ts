@@ -16,7 +16,8 @@ export const service: Tool = (args, env) => {
   const action = one ? verb.slice(3) : verb;
   const enabled = env.state.rc[`${name}_enable`] === "YES";
   if (!one && !enabled) return fail(`Cannot '${action}' ${name}. Set ${name}_enable to YES in /etc/rc.conf or use 'one${action}' instead of '${action}'.`);
-  const s = (env.state.services[name] ??= { pid: undefined, starts: 0 });
+  env.state.services[name] ??= { pid: undefined, starts: 0 };
+  const s = env.state.services[name];
   switch (action) {
     case "status":
       return s.pid !== undefined ? ok(`${name} is running as pid ${s.pid}.\n`) : { exitCode: 1, stdout: `${name} is not running.\n`, stderr: "" };
