@@ -64,7 +64,8 @@ export function desiredState(host: HostConfig, rcTemplate: string): Want {
         agent: r.name,
         service: r.name,
         rc: file(`${RC_DIR}/${r.name}`, rc, 0o755),
-        env: file(`${projectDir}/.env`, renderEnvFile(r.env, r.envFile), 0o600),
+        // Non-secret by rule, and read by the agent user: world-readable like its rc.d script.
+        env: file(`${projectDir}/.env`, renderEnvFile(r.env, r.envFile), 0o644),
       };
     }),
   };

@@ -155,7 +155,7 @@ const svcWant: Want["services"] = [
     agent: "atlas",
     service: "atlas",
     rc: { path: "/usr/local/etc/rc.d/atlas", content: "RC", hash: "h1", mode: 0o755 },
-    env: { path: "/home/atlas/clawdie/.env", content: "ENV", hash: "h2", mode: 0o600 },
+    env: { path: "/home/atlas/clawdie/.env", content: "ENV", hash: "h2", mode: 0o644 },
   },
 ];
 
