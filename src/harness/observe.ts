@@ -1,0 +1,42 @@
+// Reads what is on disk now: the generated-files manifest and every path a render may touch.
+import { lstat, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { environmentError } from "../core/errors.js";
+import { observeColibri } from "./colibri/observe.js";
+import { sha256 } from "./hash.js";
+import { manifestPath, parseRenderManifest, RENDER_MANIFEST_NAME } from "./manifest.js";
+import type { HarnessPaths } from "./paths.js";
+import type { ObservedFile, RenderState } from "./state.js";
+
+/** lstat + hash of one path; symlinks are reported, never followed. */
+export async function observeFile(path: string): Promise<ObservedFile> {
+  const st = await lstat(path).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === "ENOENT" || e.code === "ENOTDIR") return undefined;
+    throw environmentError("E_RENDER_READ", `cannot read ${path}: ${e.code ?? e.message}`, { path });
+  });
+  if (!st) return { kind: "missing" };
+  if (st.isSymbolicLink()) return { kind: "symlink" };
+  if (st.isDirectory()) return { kind: "dir" };
+  if (!st.isFile()) return { kind: "other" };
+  return { kind: "file", sha256: sha256(await readFile(path)), executable: (st.mode & 0o100) !== 0 };
+}
+
+/** The manifest under `home`, or undefined when there is none yet. */
+export async function readRenderManifest(home: string) {
+  const file = join(home, RENDER_MANIFEST_NAME);
+  const text = await readFile(file, "utf8").catch((e: NodeJS.ErrnoException) => {
+    if (e.code === "ENOENT") return undefined;
+    throw environmentError("E_RENDER_READ", `cannot read ${file}: ${e.code ?? e.message}`, { file });
+  });
+  return text === undefined ? undefined : parseRenderManifest(text, file);
+}
+
+/** Observes the desired paths, everything the manifest lists, and Colibri's database when asked. */
+export async function observeRender(paths: HarnessPaths, desired: readonly string[], colibri: boolean): Promise<RenderState> {
+  const manifest = await readRenderManifest(paths.home);
+  const all = new Set(desired);
+  for (const key of Object.keys(manifest?.files ?? {})) all.add(manifestPath(paths.home, key));
+  const files = new Map<string, ObservedFile>();
+  await Promise.all([...all].map(async (p) => files.set(p, await observeFile(p))));
+  return { manifest, files, colibri: colibri ? await observeColibri(paths.colibriDb) : undefined };
+}

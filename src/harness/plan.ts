@@ -1,0 +1,111 @@
+// Plans a render (pure): desired files and rows against what is on disk and in the manifest.
+// Never plans to overwrite or remove a file soulsync did not write, or one changed since it was
+// written; with --force such a file is backed up first.
+import { errorAt, type Problem } from "../core/problem.js";
+import type { HarnessName } from "../soul/schema/names.js";
+import { RENDER_PLAN_VERSION, type RenderAction, type RenderPlan } from "./actions.js";
+import { planColibri } from "./colibri/plan.js";
+import { emptyManifest, type ManifestFile, manifestKey, manifestPath, RENDER_MANIFEST_NAME, type RenderManifest } from "./manifest.js";
+import { sha256 } from "./hash.js";
+import type { SoulRender } from "./render.js";
+import type { ObservedFile, RenderState } from "./state.js";
+import type { RenderedFile } from "./types.js";
+
+export interface PlanInput {
+  home: string;
+  agent: string;
+  revision: string;
+  render: SoulRender;
+  state: RenderState;
+  force: boolean;
+}
+
+/** Where a file found in the way is moved: beside it, named by its own hash (so never clobbered). */
+export const backupPath = (key: string, hash: string | undefined): string => `${key}.soulsync-backup-${(hash ?? "0").slice(0, 12)}`;
+
+export function planRender(input: PlanInput): RenderPlan {
+  const { home, state, force } = input;
+  const old = state.manifest;
+  const manifest: RenderManifest = structuredClone(old ?? emptyManifest(input.agent));
+  manifest.agent = input.agent;
+  const actions: RenderAction[] = [];
+  const conflicts: Problem[] = [];
+  if (old && old.agent !== input.agent && Object.keys(old.files).length > 0 && !force) {
+    conflicts.push(
+      errorAt(RENDER_MANIFEST_NAME, "E_RENDER_OTHER_AGENT", `this home holds the render of agent "${old.agent}", not "${input.agent}" (use --force to take it over)`),
+    );
+  }
+  const rendered = new Set<HarnessName>(input.render.harnesses.map((h) => h.harness));
+  const desired = new Map<string, RenderedFile>();
+  for (const h of input.render.harnesses) for (const f of h.files) desired.set(manifestKey(home, f.path), f);
+
+  for (const [key, file] of [...desired].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const hash = sha256(file.content);
+    const seen = state.files.get(file.path) ?? { kind: "missing" };
+    const entry: ManifestFile = { harness: file.harness, sha256: hash, executable: file.executable, revision: input.revision, sources: file.sources };
+    const write = planWrite(key, file, hash, seen, old?.files[key], force, conflicts);
+    if (write === "conflict") continue;
+    if (write) actions.push(write);
+    manifest.files[key] = entry;
+  }
+
+  for (const [key, entry] of Object.entries(old?.files ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!rendered.has(entry.harness) || desired.has(key)) continue;
+    const enabled = input.render.harnesses.find((h) => h.harness === entry.harness)?.enabled ?? true;
+    const seen = state.files.get(manifestPath(home, key)) ?? { kind: "missing" };
+    if (seen.kind === "missing") {
+      delete manifest.files[key];
+      continue;
+    }
+    const ours = seen.kind === "file" && seen.sha256 === entry.sha256;
+    if (!ours && !force) {
+      conflicts.push(errorAt(key, "E_RENDER_MODIFIED", `stale generated file was changed since soulsync wrote it; left in place (use --force to back it up and remove it)`));
+      continue;
+    }
+    delete manifest.files[key];
+    if (!ours && seen.kind !== "file" && seen.kind !== "symlink") continue;
+    actions.push({ kind: "file.remove", harness: entry.harness, path: key, reason: enabled ? "stale" : "disabled", ...(ours ? {} : { backup: backupPath(key, seen.sha256) }) });
+  }
+
+  const colibri = planColibri(input, manifest, conflicts);
+  actions.push(...colibri.actions);
+  return {
+    version: RENDER_PLAN_VERSION,
+    home,
+    revision: input.revision,
+    actions,
+    conflicts,
+    ...(colibri.backup ? { colibriBackup: colibri.backup } : {}),
+    manifest,
+  };
+}
+
+/** The action for one desired file, undefined when it is in place, or "conflict". */
+function planWrite(
+  key: string,
+  file: RenderedFile,
+  hash: string,
+  seen: ObservedFile,
+  recorded: ManifestFile | undefined,
+  force: boolean,
+  conflicts: Problem[],
+): RenderAction | undefined | "conflict" {
+  const base = { kind: "file.write" as const, harness: file.harness, path: key, sha256: hash };
+  if (seen.kind === "missing") return { ...base, reason: "missing" };
+  if (seen.kind === "dir" || seen.kind === "other") {
+    conflicts.push(errorAt(key, "E_RENDER_NOT_FILE", `a ${seen.kind === "dir" ? "directory" : "special file"} is in the way; soulsync only writes regular files`));
+    return "conflict";
+  }
+  const same = seen.kind === "file" && seen.sha256 === hash;
+  if (same && seen.executable === file.executable) return recorded?.sha256 === hash ? undefined : { kind: "file.adopt", harness: file.harness, path: key, sha256: hash };
+  if (same) return { ...base, reason: "mode" };
+  const ours = recorded !== undefined && seen.kind === "file" && seen.sha256 === recorded.sha256;
+  if (ours) return { ...base, reason: "stale" };
+  const reason = recorded ? "modified" : "foreign";
+  if (!force) {
+    const what = recorded ? "was changed since soulsync wrote it" : seen.kind === "symlink" ? "is a symlink soulsync did not make" : "was not written by soulsync";
+    conflicts.push(errorAt(key, reason === "foreign" ? "E_RENDER_FOREIGN" : "E_RENDER_MODIFIED", `${what}; left alone (use --force to back it up and replace it)`));
+    return "conflict";
+  }
+  return { ...base, reason, backup: backupPath(key, seen.sha256) };
+}

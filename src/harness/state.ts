@@ -1,0 +1,39 @@
+// What a render finds on disk before it changes anything (produced by observe.ts, read by plan.ts).
+import type { RenderManifest } from "./manifest.js";
+
+export type ObservedKind = "missing" | "file" | "symlink" | "dir" | "other";
+
+export interface ObservedFile {
+  kind: ObservedKind;
+  /** For regular files. */
+  sha256?: string;
+  executable?: boolean;
+}
+
+export interface ColibriRowState {
+  name: string;
+  managedBy: string | null;
+  contentHash: string;
+  sourceRevision: string;
+  source: string;
+}
+
+export interface ColibriState {
+  db: string;
+  exists: boolean;
+  /** sha256 of the database file, to name a backup. */
+  sha256?: string;
+  /** A -wal or -journal file is present: Colibri may be writing right now. */
+  busy: boolean;
+  tableExists: boolean;
+  missingColumns: string[];
+  rows: ColibriRowState[];
+}
+
+export interface RenderState {
+  /** Undefined when no manifest exists yet. */
+  manifest: RenderManifest | undefined;
+  /** By absolute path: every desired path and every path in the manifest. */
+  files: Map<string, ObservedFile>;
+  colibri: ColibriState | undefined;
+}
