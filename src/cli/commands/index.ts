@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { registerInit } from "./init.js";
+import { registerRender } from "./render.js";
 import { registerSchema } from "./schema.js";
 import { registerValidate } from "./validate.js";
 
@@ -10,4 +11,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerInit(program, ctx);
   registerValidate(program, ctx);
   registerSchema(program, ctx);
+  registerRender(program, ctx);
 }
