@@ -5,6 +5,11 @@ import { errorAt, type Problem, warningAt } from "../../core/problem.js";
 import { formatPath, type Locator } from "./locate.js";
 import { unknownKeys } from "./unknown-keys.js";
 
+/** "is required" reads better than "expected string, received undefined". */
+function requiredMessage(issue: { code?: string; input?: unknown }): string | undefined {
+  return issue.code === "invalid_type" && issue.input === undefined ? "is required" : undefined;
+}
+
 export function checkSchema<T extends z.ZodType>(
   schema: T,
   value: unknown,
@@ -13,7 +18,7 @@ export function checkSchema<T extends z.ZodType>(
   code: string,
 ): { data: z.infer<T> | undefined; problems: Problem[] } {
   const problems: Problem[] = [];
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { error: requiredMessage });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const at = locator.at(issue.path);
