@@ -19,8 +19,10 @@ export async function readDirRevision(dir: string): Promise<string> {
   return `${formatRevision(ref.exitCode === 0 && ref.stdout.trim() ? ref.stdout.trim() : "HEAD", commit)}${dirty ? "+dirty" : ""}`;
 }
 
-/** The repo named in provenance lines: --origin, the manifest's provenance.origin, or the agent id. */
+/** The repo named in provenance lines: --origin, the manifest's provenance.origin when it is a URL or path, or soul:<agent>. */
 export function originOf(manifest: Manifest, override: string | undefined): string {
-  const raw = override ?? manifest.provenance.origin ?? `soul:${manifest.agent_id}`;
-  return redactUrls(raw.replace(/\s+/g, " ").trim());
+  // provenance.origin may be a free-text note; only a URL or path (no spaces) names a repo.
+  const origin = manifest.provenance.origin?.trim();
+  const raw = override?.trim() || (origin && !/\s/.test(origin) ? origin : `soul:${manifest.agent_id}`);
+  return redactUrls(raw.replace(/\s+/g, " "));
 }
