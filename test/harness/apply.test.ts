@@ -166,7 +166,7 @@ describe("applyHarnesses", () => {
     const home = tmpDir();
     await run(await soulFrom(soulFiles()), home);
     const r = await run(await soulFrom(soulFiles({}, { "SOUL.md": "# Atlas\n\nNew voice.\n" })), home, "apply", { harnesses: ["codex"] });
-    assert.deepEqual(r.applied.map((a) => a.path ?? ""), [".codex/AGENTS.md"]);
+    assert.deepEqual(r.applied.map((a) => ("path" in a ? a.path : a.name)), [".codex/AGENTS.md"]);
     assert.doesNotMatch(readFileSync(join(home, ".pi/agent/APPEND_SYSTEM.md"), "utf8"), /New voice/);
   });
 
