@@ -1,11 +1,11 @@
 // Reads what is on disk now: the generated-files manifest and every path a render may touch.
 import { lstat, readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { environmentError } from "../core/errors.js";
 import { observeColibri } from "./colibri/observe.js";
 import { sha256 } from "./hash.js";
 import { manifestPath, parseRenderManifest, RENDER_MANIFEST_NAME } from "./manifest.js";
-import type { HarnessPaths } from "./paths.js";
+import { type HarnessPaths, trustBase } from "./paths.js";
 import type { ObservedFile, RenderState } from "./state.js";
 
 /** lstat + hash of one path; symlinks are reported, never followed. */
@@ -31,12 +31,49 @@ export async function readRenderManifest(home: string) {
   return text === undefined ? undefined : parseRenderManifest(text, file);
 }
 
+/** True when a folder between `base` and `path` is a symlink (results cached per folder). */
+async function viaSymlink(base: string, path: string, cache: Map<string, Promise<boolean>>): Promise<boolean> {
+  const parts = relative(base, dirname(path)).split(sep).filter((s) => s !== "");
+  let dir = base;
+  for (const part of parts) {
+    dir = join(dir, part);
+    let hit = cache.get(dir);
+    if (!hit) {
+      hit = lstat(dir).then(
+        (st) => st.isSymbolicLink(),
+        () => false,
+      );
+      cache.set(dir, hit);
+    }
+    if (await hit) return true;
+  }
+  return false;
+}
+
+/** The database path is checked for symlinked folders only below --out (an operator-given path is trusted). */
+const dbViaSymlink = (paths: HarnessPaths) => paths.colibriDb.startsWith(`${paths.home}${sep}`);
+
 /** Observes the desired paths, everything the manifest lists, and Colibri's database when asked. */
 export async function observeRender(paths: HarnessPaths, desired: readonly string[], colibri: boolean): Promise<RenderState> {
   const manifest = await readRenderManifest(paths.home);
   const all = new Set(desired);
   for (const key of Object.keys(manifest?.files ?? {})) all.add(manifestPath(paths.home, key));
   const files = new Map<string, ObservedFile>();
-  await Promise.all([...all].map(async (p) => files.set(p, await observeFile(p))));
-  return { manifest, files, colibri: colibri ? await observeColibri(paths.colibriDb) : undefined };
+  const cache = new Map<string, Promise<boolean>>();
+  await Promise.all(
+    [...all].map(async (p) => {
+      const base = trustBase(paths, p);
+      if (!base) files.set(p, { kind: "outside" });
+      else if (await viaSymlink(base, p, cache)) files.set(p, { kind: "via-symlink" });
+      else files.set(p, await observeFile(p));
+    }),
+  );
+  const overridePath = join(paths.codexHome, "AGENTS.override.md");
+  const override = await observeFile(overridePath);
+  return {
+    manifest,
+    files,
+    colibri: colibri ? { ...(await observeColibri(paths.colibriDb)), viaSymlink: dbViaSymlink(paths) && (await viaSymlink(paths.home, paths.colibriDb, cache)) } : undefined,
+    codexOverride: override.kind === "file" ? overridePath : undefined,
+  };
 }

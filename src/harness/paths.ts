@@ -1,6 +1,6 @@
 // Where each harness reads its files, from the home directory and the harness env overrides.
 // Pure: the environment is passed in, never read here.
-import { isAbsolute, join, resolve } from "node:path";
+import { isAbsolute, join, resolve, sep } from "node:path";
 
 /** The environment variables harnesses use to move their homes. */
 export interface HarnessEnv {
@@ -58,4 +58,24 @@ export function pickHarnessEnv(env: Record<string, string | undefined>): Harness
   const out: HarnessEnv = {};
   for (const k of HARNESS_ENV_KEYS) if (env[k] !== undefined) out[k] = env[k];
   return out;
+}
+
+/** The directories renders may write into: each harness home and ~/.agents/skills. */
+export function harnessRoots(p: HarnessPaths): string[] {
+  return [p.piAgent, p.hermesHome, p.codexHome, p.agentsSkills, p.claudeConfig, p.openclawWorkspace];
+}
+
+const inside = (dir: string, abs: string) => abs.startsWith(dir.endsWith(sep) ? dir : `${dir}${sep}`);
+
+/**
+ * The directory from which every component of `abs` must be a real directory, not a symlink:
+ * --out for paths under it (--out itself may be a symlink, as /home is on FreeBSD), else the
+ * harness root the operator named in the environment. Undefined when `abs` is under no root.
+ */
+export function trustBase(p: HarnessPaths, abs: string): string | undefined {
+  const root = harnessRoots(p)
+    .filter((r) => inside(r, abs))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!root) return undefined;
+  return inside(p.home, root) || root === p.home ? p.home : root;
 }

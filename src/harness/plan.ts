@@ -1,7 +1,7 @@
 // Plans a render (pure): desired files and rows against what is on disk and in the manifest.
 // Never plans to overwrite or remove a file soulsync did not write, or one changed since it was
 // written; with --force such a file is backed up first.
-import { errorAt, type Problem } from "../core/problem.js";
+import { errorAt, type Problem, warningAt } from "../core/problem.js";
 import type { HarnessName } from "../soul/schema/names.js";
 import { RENDER_PLAN_VERSION, type RenderAction, type RenderPlan } from "./actions.js";
 import { planColibri } from "./colibri/plan.js";
@@ -22,6 +22,9 @@ export interface PlanInput {
 
 /** Where a file found in the way is moved: beside it, named by its own hash (so never clobbered). */
 export const backupPath = (key: string, hash: string | undefined): string => `${key}.soulsync-backup-${(hash ?? "0").slice(0, 12)}`;
+
+const VIA_SYMLINK =
+  "a folder on the way to this path is a symlink; soulsync does not write through links it did not make (point the harness's *_HOME/*_DIR variable at the real folder)";
 
 export function planRender(input: PlanInput): RenderPlan {
   const { home, state, force } = input;
@@ -53,8 +56,14 @@ export function planRender(input: PlanInput): RenderPlan {
     if (!rendered.has(entry.harness) || desired.has(key)) continue;
     const enabled = input.render.harnesses.find((h) => h.harness === entry.harness)?.enabled ?? true;
     const seen = state.files.get(manifestPath(home, key)) ?? { kind: "missing" };
-    if (seen.kind === "missing") {
+    if (seen.kind === "missing" || seen.kind === "outside") {
+      // A manifest entry outside every harness home was not written by this code: never act on it.
+      if (seen.kind === "outside") conflicts.push(warningAt(key, "W_RENDER_MANIFEST_OUTSIDE", "listed in the manifest but outside every harness home; left alone and dropped from the manifest"));
       delete manifest.files[key];
+      continue;
+    }
+    if (seen.kind === "via-symlink") {
+      conflicts.push(errorAt(key, "E_RENDER_SYMLINK", VIA_SYMLINK));
       continue;
     }
     const ours = seen.kind === "file" && seen.sha256 === entry.sha256;
@@ -67,6 +76,10 @@ export function planRender(input: PlanInput): RenderPlan {
     actions.push({ kind: "file.remove", harness: entry.harness, path: key, reason: enabled ? "stale" : "disabled", ...(ours ? {} : { backup: backupPath(key, seen.sha256) }) });
   }
 
+  const codex = input.render.harnesses.find((h) => h.harness === "codex");
+  if (state.codexOverride && codex?.enabled) {
+    conflicts.push(warningAt(manifestKey(home, state.codexOverride), "W_CODEX_OVERRIDE", "Codex reads this file instead of the rendered AGENTS.md while it exists"));
+  }
   const colibri = planColibri(input, manifest, conflicts);
   actions.push(...colibri.actions);
   return {
@@ -92,6 +105,10 @@ function planWrite(
 ): RenderAction | undefined | "conflict" {
   const base = { kind: "file.write" as const, harness: file.harness, path: key, sha256: hash };
   if (seen.kind === "missing") return { ...base, reason: "missing" };
+  if (seen.kind === "via-symlink" || seen.kind === "outside") {
+    conflicts.push(errorAt(key, "E_RENDER_SYMLINK", VIA_SYMLINK));
+    return "conflict";
+  }
   if (seen.kind === "dir" || seen.kind === "other") {
     conflicts.push(errorAt(key, "E_RENDER_NOT_FILE", `a ${seen.kind === "dir" ? "directory" : "special file"} is in the way; soulsync only writes regular files`));
     return "conflict";

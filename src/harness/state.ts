@@ -1,7 +1,11 @@
 // What a render finds on disk before it changes anything (produced by observe.ts, read by plan.ts).
 import type { RenderManifest } from "./manifest.js";
 
-export type ObservedKind = "missing" | "file" | "symlink" | "dir" | "other";
+/**
+ * `via-symlink`: a folder between --out (or the env-named harness root) and the path is a
+ * symlink, so writing there would land somewhere else. `outside`: under no harness root.
+ */
+export type ObservedKind = "missing" | "file" | "symlink" | "dir" | "other" | "via-symlink" | "outside";
 
 export interface ObservedFile {
   kind: ObservedKind;
@@ -25,6 +29,8 @@ export interface ColibriState {
   sha256?: string;
   /** A -wal or -journal file is present: Colibri may be writing right now. */
   busy: boolean;
+  /** A folder between --out and the database is a symlink (set by observeRender). */
+  viaSymlink?: boolean;
   tableExists: boolean;
   missingColumns: string[];
   rows: ColibriRowState[];
@@ -36,4 +42,6 @@ export interface RenderState {
   /** By absolute path: every desired path and every path in the manifest. */
   files: Map<string, ObservedFile>;
   colibri: ColibriState | undefined;
+  /** $CODEX_HOME/AGENTS.override.md when it exists: Codex then reads it instead of AGENTS.md. */
+  codexOverride: string | undefined;
 }

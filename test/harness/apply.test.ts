@@ -1,9 +1,10 @@
 // Render → observe → plan → apply against a real temporary home directory.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { applyHarnesses, type RenderMode } from "../../src/harness/apply-harnesses.js";
+import { sha256 } from "../../src/harness/hash.js";
 import { harnessPaths } from "../../src/harness/paths.js";
 import type { Soul } from "../../src/soul/model.js";
 import { HARNESSES, type HarnessName } from "../../src/soul/schema/names.js";
@@ -175,5 +176,42 @@ describe("applyHarnesses", () => {
     await run(await soulFrom(soulFiles()), home);
     const other = await soulFrom(soulFiles({ agent_id: "mevy", display_name: "Mevy" }));
     assert.deepEqual(errors(await run(other, home)), [[".soulsync-render.json", "E_RENDER_OTHER_AGENT"]]);
+  });
+
+  it("never writes through a symlinked folder it did not make, even with --force", async () => {
+    const home = tmpDir();
+    const elsewhere = tmpDir();
+    symlinkSync(elsewhere, join(home, ".claude"));
+    const r = await run(await soulFrom(soulFiles()), home, "apply", { force: true });
+    assert.ok(errors(r).length > 0);
+    assert.ok(errors(r).every(([file, code]) => file!.startsWith(".claude/") && code === "E_RENDER_SYMLINK"));
+    assert.deepEqual(tree(elsewhere), []);
+  });
+
+  it("never acts on manifest entries outside the harness homes", async () => {
+    const home = tmpDir();
+    const soul = await soulFrom(soulFiles());
+    await run(soul, home);
+    const victim = join(tmpDir(), "precious.txt");
+    writeFileSync(victim, "keep me\n");
+    const m = JSON.parse(readFileSync(join(home, ".soulsync-render.json"), "utf8")) as { files: Record<string, unknown> };
+    m.files[victim] = { harness: "codex", sha256: sha256("keep me\n"), executable: false, revision: "x", sources: [] };
+    m.files[".codex/../../precious.txt"] = { harness: "codex", sha256: sha256("keep me\n"), executable: false, revision: "x", sources: [] };
+    writeFileSync(join(home, ".soulsync-render.json"), JSON.stringify(m));
+    const r = await run(soul, home);
+    assert.deepEqual(errors(r), []);
+    assert.equal(readFileSync(victim, "utf8"), "keep me\n");
+    assert.deepEqual(
+      r.problems.filter((p) => p.code === "W_RENDER_MANIFEST_OUTSIDE").length,
+      2,
+    );
+  });
+
+  it("warns when Codex would read AGENTS.override.md instead", async () => {
+    const home = tmpDir();
+    mkdirSync(join(home, ".codex"));
+    writeFileSync(join(home, ".codex/AGENTS.override.md"), "# temporary\n");
+    const r = await run(await soulFrom(soulFiles()), home, "dry-run", { harnesses: ["codex"] });
+    assert.deepEqual(r.problems.map((p) => [p.file, p.code]), [[".codex/AGENTS.override.md", "W_CODEX_OVERRIDE"]]);
   });
 });

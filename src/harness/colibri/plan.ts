@@ -11,6 +11,10 @@ export function planColibri(input: PlanInput, manifest: RenderManifest, conflict
   const state = input.state.colibri;
   if (!render || !state) return { actions: [] };
   const dbKey = manifestKey(input.home, state.db);
+  if (state.viaSymlink) {
+    conflicts.push(errorAt(dbKey, "E_RENDER_SYMLINK", "a folder on the way to Colibri's database is a symlink; pass --colibri-db with the real path"));
+    return { actions: [] };
+  }
   if (state.busy) {
     conflicts.push(errorAt(dbKey, "E_COLIBRI_BUSY", "a -wal or -journal file is beside the database: Colibri may be writing; try again when it is idle"));
     return { actions: [] };
