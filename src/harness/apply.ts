@@ -3,7 +3,7 @@
 // the next render still knows which files are its own.
 import { chmod, mkdir, readdir, rename, rmdir, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { SoulsyncError } from "../core/errors.js";
+import { environmentError, SoulsyncError } from "../core/errors.js";
 import type { RenderAction, RenderPlan } from "./actions.js";
 import { applyColibri } from "./colibri/apply.js";
 import { emptyManifest, manifestPath, RENDER_MANIFEST_NAME, type RenderManifest, serializeRenderManifest } from "./manifest.js";
@@ -28,6 +28,18 @@ async function pruneEmpty(dir: string, roots: ReadonlySet<string>): Promise<void
     if (left.length > 0) return;
     await rmdir(d).catch(() => undefined);
     d = dirname(d);
+  }
+}
+
+/** One file action: backup first when asked, then write (atomically) or remove. */
+async function applyFileAction(a: RenderAction, abs: string, home: string, files: Map<string, RenderedFile>, roots: ReadonlySet<string>): Promise<void> {
+  if ((a.kind === "file.write" || a.kind === "file.remove") && a.backup) await rename(abs, manifestPath(home, a.backup));
+  if (a.kind === "file.write") {
+    const f = files.get(abs)!;
+    await writeAtomic(abs, f.content, f.executable);
+  } else if (a.kind === "file.remove") {
+    if (!a.backup) await unlink(abs).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? undefined : Promise.reject(e)));
+    await pruneEmpty(dirname(abs), roots);
   }
 }
 
@@ -60,21 +72,18 @@ export async function applyRenderPlan(plan: RenderPlan, render: SoulRender, path
     for (const a of plan.actions) {
       if (a.kind === "colibri.upsert" || a.kind === "colibri.delete") continue;
       const abs = manifestPath(plan.home, a.path);
-      if ((a.kind === "file.write" || a.kind === "file.remove") && a.backup) await rename(abs, manifestPath(plan.home, a.backup));
-      if (a.kind === "file.write") {
-        const f = files.get(abs)!;
-        await writeAtomic(abs, f.content, f.executable);
-      } else if (a.kind === "file.remove") {
-        if (!a.backup) await unlink(abs).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? undefined : Promise.reject(e)));
-        await pruneEmpty(dirname(abs), roots);
-      }
+      await applyFileAction(a, abs, plan.home, files, roots).catch((e: NodeJS.ErrnoException) => {
+        throw environmentError("E_RENDER_WRITE", `cannot ${a.kind === "file.remove" ? "remove" : "write"} ${a.path}: ${e.code ?? e.message}`, { path: abs }, e);
+      });
       done.push(a);
     }
     const colibri = plan.actions.filter((a) => a.kind === "colibri.upsert" || a.kind === "colibri.delete");
     if (colibri.length > 0) {
       const rows = render.harnesses.find((h) => h.harness === "colibri")?.colibri ?? [];
       const backup = plan.colibriBackup ? manifestPath(plan.home, plan.colibriBackup) : undefined;
-      await applyColibri(paths.colibriDb, colibri, rows, backup);
+      await applyColibri(paths.colibriDb, colibri, rows, backup).catch((e: Error) => {
+        throw e instanceof SoulsyncError ? e : environmentError("E_COLIBRI_DB", `cannot update ${paths.colibriDb}: ${e.message}`, { file: paths.colibriDb }, e);
+      });
     }
     done.push(...colibri);
     colibriDone = true;

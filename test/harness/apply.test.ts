@@ -1,6 +1,6 @@
 // Render → observe → plan → apply against a real temporary home directory.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { applyHarnesses, type RenderMode } from "../../src/harness/apply-harnesses.js";
@@ -213,5 +213,20 @@ describe("applyHarnesses", () => {
     writeFileSync(join(home, ".codex/AGENTS.override.md"), "# temporary\n");
     const r = await run(await soulFrom(soulFiles()), home, "dry-run", { harnesses: ["codex"] });
     assert.deepEqual(r.problems.map((p) => [p.file, p.code]), [[".codex/AGENTS.override.md", "W_CODEX_OVERRIDE"]]);
+  });
+
+  it("records what it wrote when a write fails part-way, so the next run goes on cleanly", async () => {
+    const home = tmpDir();
+    writeFileSync(join(home, ".openclaw"), "a file where a folder must be\n");
+    const soul = await soulFrom(soulFiles());
+    await assert.rejects(run(soul, home), (e: Error & { code?: string }) => e.code === "E_RENDER_WRITE" && /\.openclaw\/workspace\/AGENTS\.md/.test(e.message));
+    const m = JSON.parse(readFileSync(join(home, ".soulsync-render.json"), "utf8")) as { files: Record<string, unknown> };
+    assert.ok(m.files[".codex/AGENTS.md"], "written before the failure and recorded");
+    assert.equal(m.files[".pi/agent/AGENTS.md"], undefined, "not reached");
+    rmSync(join(home, ".openclaw"));
+    const r = await run(soul, home);
+    assert.deepEqual(errors(r), []);
+    assert.ok(r.applied.every((a) => a.kind !== "file.write" || a.reason === "missing"));
+    assert.ok(!r.applied.some((a) => "path" in a && a.path === ".codex/AGENTS.md"));
   });
 });

@@ -1,7 +1,7 @@
 // The body of `soulsync render`, loaded only when the command runs.
 import { resolve } from "node:path";
 import { usageError } from "../../core/errors.js";
-import { type Problem, toReport } from "../../core/problem.js";
+import { type Problem, toReport, warningAt } from "../../core/problem.js";
 import type { RenderAction } from "../../harness/actions.js";
 import { applyHarnesses, type RenderMode } from "../../harness/apply-harnesses.js";
 import { harnessPaths, pickHarnessEnv } from "../../harness/paths.js";
@@ -58,7 +58,7 @@ export async function runRender(o: Output, opts: RenderOptions): Promise<number>
   const extra: Problem[] = [];
   if (opts.harness !== "all") {
     for (const h of harnesses) {
-      if (!harnessEnabled(soul.manifest, h)) extra.push({ file: "manifest.json", line: 0, column: 0, code: "W_HARNESS_DISABLED", message: `${h} is turned off in the manifest's adapters; its generated files are removed`, severity: "warning" });
+      if (!harnessEnabled(soul.manifest, h)) extra.push(warningAt("manifest.json", "W_HARNESS_DISABLED", `${h} is turned off in the manifest's adapters; its generated files are removed`));
     }
   }
   const report = toReport([...soulProblems.filter((p) => p.severity === "warning"), ...extra, ...result.problems]);
@@ -80,25 +80,28 @@ export async function runRender(o: Output, opts: RenderOptions): Promise<number>
     return ok ? EXIT_OK : EXIT_FAILED;
   }
   for (const p of [...report.errors, ...report.warnings]) o.out(formatProblem(p, o.colors));
-  const verb = mode === "apply" ? "" : "would ";
-  for (const a of actions) o.out(`${mode === "apply" && report.ok ? "" : "would "}${describeAction(a)}`);
+  const done = mode === "apply" && report.ok;
+  for (const a of actions) o.out(`${done ? "" : "would "}${describeAction(a)}`);
   const summary = !report.ok
     ? `render: ${report.errors.length} error${report.errors.length === 1 ? "" : "s"}; nothing was changed`
     : actions.length === 0
       ? `render: ${harnesses.join(", ")} up to date at ${revision}`
-      : `render: ${verb}${summarise(actions)} (${revision})`;
+      : `render${mode === "apply" ? "" : ` --${mode}`}: ${summarise(actions, done)} (${revision})`;
   o.err(ok ? o.colors.green(summary) : o.colors.red(summary));
   return ok ? EXIT_OK : EXIT_FAILED;
 }
 
-function summarise(actions: readonly RenderAction[]): string {
+function summarise(actions: readonly RenderAction[], done: boolean): string {
   const n = (k: RenderAction["kind"]) => actions.filter((a) => a.kind === k).length;
   const parts = [
-    [n("file.write"), "written"],
-    [n("file.remove"), "removed"],
-    [n("file.adopt"), "adopted"],
-    [n("colibri.upsert"), "Colibri skills upserted"],
-    [n("colibri.delete"), "Colibri skills deleted"],
+    [n("file.write"), "written", "to write"],
+    [n("file.remove"), "removed", "to remove"],
+    [n("file.adopt"), "adopted", "to adopt"],
+    [n("colibri.upsert"), "Colibri skills upserted", "Colibri skills to upsert"],
+    [n("colibri.delete"), "Colibri skills deleted", "Colibri skills to delete"],
   ] as const;
-  return parts.filter(([c]) => c > 0).map(([c, w]) => `${c} ${w}`).join(", ");
+  return parts
+    .filter(([c]) => c > 0)
+    .map(([c, past, future]) => `${c} ${done ? past : future}`)
+    .join(", ");
 }
