@@ -23,12 +23,11 @@ export function registerRender(program: Command, ctx: CliContext): void {
     .command("render")
     .summary("render a soul into each harness's files under a home directory")
     .description(
-      "Render one soul for Pi, Hermes, Codex, Claude Code, Colibri and OpenClaw, the way each reads\n" +
-        "its files, under --out (the agent's home). Paths honour PI_CODING_AGENT_DIR, HERMES_HOME,\n" +
-        "CODEX_HOME and CLAUDE_CONFIG_DIR. Every file carries a provenance line and is listed with its\n" +
-        "hash in HOME/.soulsync-render.json, so a re-render removes its own stale files and never\n" +
-        "overwrites a file it did not write (--force moves that file to <path>.soulsync-backup-<hash>).\n" +
-        "Over a harness budget is an error naming the file and the overflow.",
+      "Render one soul for Pi, Hermes, Codex, Claude Code, Colibri and OpenClaw, the way each reads its files, " +
+        "under --out (the agent's home). Paths honour PI_CODING_AGENT_DIR, HERMES_HOME, CODEX_HOME and CLAUDE_CONFIG_DIR. " +
+        "Every file carries a provenance line and is listed with its hash in HOME/.soulsync-render.json, so a re-render " +
+        "removes its own stale files and never overwrites a file it did not write (--force moves that file to " +
+        "<path>.soulsync-backup-<hash> first). Over a harness budget is an error naming the file and the overflow.",
     )
     .option("--soul <dir>", "soul repo directory")
     .option("--repo <path>", "git repository to read the soul from instead of a directory")
