@@ -7,7 +7,8 @@ import type { RenderManifest } from "./manifest.js";
 export const RENDER_PLAN_VERSION = 1;
 
 /** Why a file is (re)written. */
-export type WriteReason = "missing" | "stale" | "mode" | "foreign" | "modified";
+/** `merged`: Hermes added entries to a generated memories/USER.md; they are kept after soulsync's. */
+export type WriteReason = "missing" | "stale" | "mode" | "foreign" | "modified" | "merged";
 
 export type RenderAction =
   | {
@@ -19,6 +20,8 @@ export type RenderAction =
       sha256: string;
       /** With --force: where the file found there is moved first. */
       backup?: string;
+      /** Entries Hermes added, written after the rendered ones (reason `merged`). */
+      keep?: string[];
     }
   | { kind: "file.adopt"; harness: HarnessName; path: string; sha256: string }
   | { kind: "file.remove"; harness: HarnessName; path: string; reason: "stale" | "disabled"; backup?: string }

@@ -34,8 +34,14 @@ export interface ApplyHarnessesResult {
 export async function applyHarnesses(o: ApplyHarnessesOptions): Promise<ApplyHarnessesResult> {
   const render = renderSoul(o.soul, o.harnesses, { origin: o.origin, paths: o.paths });
   if (render.problems.some((p) => p.severity === "error")) return { render, plan: undefined, applied: [], problems: render.problems };
-  const desired = render.harnesses.flatMap((h) => h.files.map((f) => f.path));
-  const state = await observeRender(o.paths, desired, o.harnesses.includes("colibri"));
+  const files = render.harnesses.flatMap((h) => h.files);
+  const entryFiles = new Set(files.filter((f) => f.entries).map((f) => f.path));
+  const state = await observeRender(
+    o.paths,
+    files.map((f) => f.path),
+    o.harnesses.includes("colibri"),
+    entryFiles,
+  );
   const plan = planRender({
     home: o.paths.home,
     agent: o.soul.manifest.agent_id,

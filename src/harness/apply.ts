@@ -6,6 +6,7 @@ import { basename, dirname, join } from "node:path";
 import { environmentError, SoulsyncError } from "../core/errors.js";
 import type { RenderAction, RenderPlan } from "./actions.js";
 import { applyColibri } from "./colibri/apply.js";
+import { joinEntries } from "./entries.js";
 import { emptyManifest, manifestPath, RENDER_MANIFEST_NAME, type RenderManifest, serializeRenderManifest } from "./manifest.js";
 import type { HarnessPaths } from "./paths.js";
 import type { SoulRender } from "./render.js";
@@ -35,8 +36,9 @@ async function pruneEmpty(dir: string, roots: ReadonlySet<string>): Promise<void
 async function applyFileAction(a: RenderAction, abs: string, home: string, files: Map<string, RenderedFile>, roots: ReadonlySet<string>): Promise<void> {
   if ((a.kind === "file.write" || a.kind === "file.remove") && a.backup) await rename(abs, manifestPath(home, a.backup));
   if (a.kind === "file.write") {
-    const f = files.get(abs)!;
-    await writeAtomic(abs, f.content, f.executable);
+    const f = files.get(abs);
+    if (a.keep) await writeAtomic(abs, joinEntries([...(f?.entries ?? []), ...a.keep]));
+    else await writeAtomic(abs, f!.content, f!.executable);
   } else if (a.kind === "file.remove") {
     if (!a.backup) await unlink(abs).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? undefined : Promise.reject(e)));
     await pruneEmpty(dirname(abs), roots);
@@ -48,7 +50,11 @@ function manifestAfter(plan: RenderPlan, previous: RenderManifest | undefined, d
   if (done.length === plan.actions.length) return plan.manifest;
   const m: RenderManifest = structuredClone(previous ?? emptyManifest(plan.manifest.agent));
   for (const a of done) {
-    if (a.kind === "file.write" || a.kind === "file.adopt") m.files[a.path] = plan.manifest.files[a.path]!;
+    if (a.kind === "file.write" || a.kind === "file.adopt") {
+      const entry = plan.manifest.files[a.path];
+      if (entry) m.files[a.path] = entry;
+      else delete m.files[a.path];
+    }
     if (a.kind === "file.remove") delete m.files[a.path];
   }
   if (colibriDone) {

@@ -15,6 +15,8 @@ const fileEntry = z.object({
   executable: z.boolean(),
   revision: z.string(),
   sources: z.array(z.string()),
+  /** sha256 of each entry soulsync rendered into an entry file (Hermes memories/USER.md). */
+  entries: z.array(z.string()).optional(),
 });
 export type ManifestFile = z.infer<typeof fileEntry>;
 

@@ -9,7 +9,7 @@ import { type HarnessPaths, trustBase } from "./paths.js";
 import type { ObservedFile, RenderState } from "./state.js";
 
 /** lstat + hash of one path; symlinks are reported, never followed. */
-export async function observeFile(path: string): Promise<ObservedFile> {
+export async function observeFile(path: string, withText = false): Promise<ObservedFile> {
   const st = await lstat(path).catch((e: NodeJS.ErrnoException) => {
     if (e.code === "ENOENT" || e.code === "ENOTDIR") return undefined;
     throw environmentError("E_RENDER_READ", `cannot read ${path}: ${e.code ?? e.message}`, { path });
@@ -18,7 +18,10 @@ export async function observeFile(path: string): Promise<ObservedFile> {
   if (st.isSymbolicLink()) return { kind: "symlink" };
   if (st.isDirectory()) return { kind: "dir" };
   if (!st.isFile()) return { kind: "other" };
-  return { kind: "file", sha256: sha256(await readFile(path)), executable: (st.mode & 0o100) !== 0 };
+  const data = await readFile(path);
+  const seen: ObservedFile = { kind: "file", sha256: sha256(data), executable: (st.mode & 0o100) !== 0 };
+  if (withText) seen.text = data.toString("utf8");
+  return seen;
 }
 
 /** The manifest under `home`, or undefined when there is none yet. */
@@ -53,11 +56,20 @@ async function viaSymlink(base: string, path: string, cache: Map<string, Promise
 /** The database path is checked for symlinked folders only below --out (an operator-given path is trusted). */
 const dbViaSymlink = (paths: HarnessPaths) => paths.colibriDb.startsWith(`${paths.home}${sep}`);
 
-/** Observes the desired paths, everything the manifest lists, and Colibri's database when asked. */
-export async function observeRender(paths: HarnessPaths, desired: readonly string[], colibri: boolean): Promise<RenderState> {
+/** Observes the desired paths (reading the text of `withText`), everything the manifest lists, and Colibri's database when asked. */
+export async function observeRender(
+  paths: HarnessPaths,
+  desired: readonly string[],
+  colibri: boolean,
+  withText: ReadonlySet<string> = new Set(),
+): Promise<RenderState> {
   const manifest = await readRenderManifest(paths.home);
   const all = new Set(desired);
-  for (const key of Object.keys(manifest?.files ?? {})) all.add(manifestPath(paths.home, key));
+  const text = new Set(withText);
+  for (const [key, entry] of Object.entries(manifest?.files ?? {})) {
+    all.add(manifestPath(paths.home, key));
+    if (entry.entries) text.add(manifestPath(paths.home, key));
+  }
   const files = new Map<string, ObservedFile>();
   const cache = new Map<string, Promise<boolean>>();
   await Promise.all(
@@ -65,7 +77,7 @@ export async function observeRender(paths: HarnessPaths, desired: readonly strin
       const base = trustBase(paths, p);
       if (!base) files.set(p, { kind: "outside" });
       else if (await viaSymlink(base, p, cache)) files.set(p, { kind: "via-symlink" });
-      else files.set(p, await observeFile(p));
+      else files.set(p, await observeFile(p, text.has(p)));
     }),
   );
   const overridePath = join(paths.codexHome, "AGENTS.override.md");

@@ -6,6 +6,8 @@ import type { HarnessName } from "../soul/schema/names.js";
 import { RENDER_PLAN_VERSION, type RenderAction, type RenderPlan } from "./actions.js";
 import { planColibri } from "./colibri/plan.js";
 import { emptyManifest, type ManifestFile, manifestKey, manifestPath, RENDER_MANIFEST_NAME, type RenderManifest } from "./manifest.js";
+import { HARNESS_BUDGETS } from "./budget.js";
+import { addedEntries, entriesSize, joinEntries } from "./entries.js";
 import { sha256 } from "./hash.js";
 import type { SoulRender } from "./render.js";
 import type { ObservedFile, RenderState } from "./state.js";
@@ -43,10 +45,19 @@ export function planRender(input: PlanInput): RenderPlan {
   for (const h of input.render.harnesses) for (const f of h.files) desired.set(manifestKey(home, f.path), f);
 
   for (const [key, file] of [...desired].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const hash = sha256(file.content);
     const seen = state.files.get(file.path) ?? { kind: "missing" };
-    const entry: ManifestFile = { harness: file.harness, sha256: hash, executable: file.executable, revision: input.revision, sources: file.sources };
-    const write = planWrite(key, file, hash, seen, old?.files[key], force, conflicts);
+    const recorded = old?.files[key];
+    const entry: ManifestFile = { harness: file.harness, sha256: sha256(file.content), executable: file.executable, revision: input.revision, sources: file.sources };
+    if (file.entries) entry.entries = file.entries.map((e) => sha256(e));
+    const merge = planMerge(key, file, seen, recorded, conflicts);
+    if (merge === "conflict") continue;
+    if (merge) {
+      entry.sha256 = merge.sha256;
+      if (merge.action) actions.push(merge.action);
+      manifest.files[key] = entry;
+      continue;
+    }
+    const write = planWrite(key, file, entry.sha256, seen, recorded, force, conflicts);
     if (write === "conflict") continue;
     if (write) actions.push(write);
     manifest.files[key] = entry;
@@ -67,6 +78,14 @@ export function planRender(input: PlanInput): RenderPlan {
       continue;
     }
     const ours = seen.kind === "file" && seen.sha256 === entry.sha256;
+    const kept = entry.entries && seen.text !== undefined ? addedEntries(seen.text, [], entry.entries) : undefined;
+    if (kept && !ours) {
+      // A Hermes USER.md no longer wanted: drop soulsync's entries, leave Hermes' own to Hermes.
+      delete manifest.files[key];
+      if (kept.length === 0) actions.push({ kind: "file.remove", harness: entry.harness, path: key, reason: enabled ? "stale" : "disabled" });
+      else actions.push({ kind: "file.write", harness: entry.harness, path: key, reason: "merged", sha256: sha256(joinEntries(kept)), keep: kept });
+      continue;
+    }
     if (!ours && !force) {
       conflicts.push(errorAt(key, "E_RENDER_MODIFIED", `stale generated file was changed since soulsync wrote it; left in place (use --force to back it up and remove it)`));
       continue;
@@ -91,6 +110,36 @@ export function planRender(input: PlanInput): RenderPlan {
     ...(colibri.backup ? { colibriBackup: colibri.backup } : {}),
     manifest,
   };
+}
+
+/**
+ * A generated Hermes USER.md: the rendered entries first, then every entry Hermes added since
+ * (no action when the file already reads so). Undefined when this does not apply (not an entry
+ * file, never written by soulsync, or not a regular file).
+ */
+function planMerge(
+  key: string,
+  file: RenderedFile,
+  seen: ObservedFile,
+  recorded: ManifestFile | undefined,
+  conflicts: Problem[],
+): { sha256: string; action?: RenderAction } | "conflict" | undefined {
+  if (!file.entries || !recorded?.entries || seen.kind !== "file" || seen.text === undefined) return undefined;
+  // Every entry on disk that is not soulsync's is kept, so rewriting never loses Hermes' notes.
+  const keep = addedEntries(seen.text, file.entries, recorded.entries);
+  const all = [...file.entries, ...keep];
+  const size = entriesSize(all);
+  if (!size.fits) {
+    const over = size.chars - HARNESS_BUDGETS.hermesUserChars;
+    conflicts.push(
+      errorAt(key, "E_RENDER_BUDGET", `with the ${keep.length} entries Hermes added since, the user profile would have ${size.chars} characters, ${over} over Hermes' cap of ${HARNESS_BUDGETS.hermesUserChars}; shorten USER.md in the soul or let Hermes consolidate`),
+    );
+    return "conflict";
+  }
+  const hash = sha256(joinEntries(all));
+  if (hash === seen.sha256 && seen.executable === file.executable) return { sha256: hash };
+  const reason = keep.length > 0 ? "merged" : "stale";
+  return { sha256: hash, action: { kind: "file.write", harness: file.harness, path: key, reason, sha256: hash, ...(keep.length > 0 ? { keep } : {}) } };
 }
 
 /** The action for one desired file, undefined when it is in place, or "conflict". */

@@ -12,6 +12,8 @@ export interface ObservedFile {
   /** For regular files. */
   sha256?: string;
   executable?: boolean;
+  /** Text of an entry file (Hermes memories/USER.md), read so Hermes' own entries can be kept. */
+  text?: string;
 }
 
 export interface ColibriRowState {

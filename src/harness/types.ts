@@ -13,6 +13,8 @@ export interface RenderedFile {
   executable: boolean;
   /** Soul paths the content came from (for provenance and messages). */
   sources: string[];
+  /** For Hermes memories/USER.md: the entries rendered; entries Hermes adds later are kept. */
+  entries?: string[];
 }
 
 /** One row of Colibri's SQLite `skills` table. */

@@ -229,4 +229,29 @@ describe("applyHarnesses", () => {
     assert.ok(r.applied.every((a) => a.kind !== "file.write" || a.reason === "missing"));
     assert.ok(!r.applied.some((a) => "path" in a && a.path === ".codex/AGENTS.md"));
   });
+
+  it("keeps the entries Hermes added to its USER.md when it renders again", async () => {
+    const home = tmpDir();
+    const open = { privacy: { user_context: "all", memories: "curated", skills: "all" } };
+    await run(await soulFrom(soulFiles(open, { "USER.md": "# Operator\n\nMatej.\n" })), home, "apply", { harnesses: ["hermes"] });
+    const file = join(home, ".hermes/memories/USER.md");
+    // What Hermes' memory tool does on `add`: append an entry, no final newline.
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n§\nLikes tea in the morning.`);
+    const same = await run(await soulFrom(soulFiles(open, { "USER.md": "# Operator\n\nMatej.\n" })), home, "check", { harnesses: ["hermes"] });
+    assert.deepEqual(same.plan?.actions, [], "Hermes' own entry is not a conflict and not stale");
+    const r = await run(await soulFrom(soulFiles(open, { "USER.md": "# Operator\n\nMatej Novak.\n" })), home, "apply", { harnesses: ["hermes"] });
+    assert.deepEqual(errors(r), []);
+    assert.deepEqual(r.applied.map((a) => (a.kind === "file.write" ? [a.path, a.reason, a.keep] : [])), [[".hermes/memories/USER.md", "merged", ["Likes tea in the morning."]]]);
+    const entries = readFileSync(file, "utf8").split("\n§\n");
+    assert.deepEqual(entries.slice(1), ["# Operator\n\nMatej Novak.", "Likes tea in the morning."]);
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n§\n${"Long note. ".repeat(140)}`);
+    const over = await run(await soulFrom(soulFiles(open, { "USER.md": "# Operator\n\nMatej.\n" })), home, "apply", { harnesses: ["hermes"] });
+    assert.deepEqual(errors(over), [[".hermes/memories/USER.md", "E_RENDER_BUDGET"]]);
+    assert.match(over.problems[0]!.message, /with the 2 entries Hermes added since/);
+    const closed = await run(await soulFrom(soulFiles({ privacy: { user_context: "none", memories: "curated", skills: "all" } })), home, "apply", { harnesses: ["hermes"] });
+    assert.deepEqual(errors(closed), []);
+    assert.equal(readFileSync(file, "utf8").split("\n§\n")[0], "Likes tea in the morning.", "Hermes' entries stay, soulsync's go");
+    const m = JSON.parse(readFileSync(join(home, ".soulsync-render.json"), "utf8")) as { files: Record<string, unknown> };
+    assert.equal(m.files[".hermes/memories/USER.md"], undefined, "the file is Hermes' now");
+  });
 });

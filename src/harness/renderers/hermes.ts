@@ -8,12 +8,13 @@ import type { Problem } from "../../core/problem.js";
 import type { Soul } from "../../soul/model.js";
 import { codePoints, displayPath, HARNESS_BUDGETS, overBudget } from "../budget.js";
 import { type Doc, docFrom } from "../compose.js";
+import { joinEntries } from "../entries.js";
 import { userContextAllowed } from "../privacy.js";
 import { provenanceLine } from "../provenance.js";
 import type { HarnessRender, RenderContext, RenderedFile } from "../types.js";
 import { compose, docFile, result } from "./common.js";
 
-export const HERMES_ENTRY_DELIMITER = "\n§\n";
+export { ENTRY_DELIMITER as HERMES_ENTRY_DELIMITER } from "../entries.js";
 
 /** Splits Markdown into memory entries: one per heading section, trimmed, no duplicates. */
 export function hermesEntries(body: string): string[] {
@@ -69,5 +70,5 @@ export function renderHermes(soul: Soul, ctx: RenderContext): HarnessRender {
 /** USER.md as Hermes memory entries, the provenance line being the first entry. */
 function userFile(doc: Doc, ctx: RenderContext): RenderedFile {
   const entries = [provenanceLine(ctx.origin, doc.sources), ...hermesEntries(doc.body)];
-  return docFile("hermes", ctx.paths.hermesHome, doc, ctx, `${entries.join(HERMES_ENTRY_DELIMITER)}\n`);
+  return { ...docFile("hermes", ctx.paths.hermesHome, doc, ctx, joinEntries(entries)), entries };
 }
