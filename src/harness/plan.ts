@@ -40,7 +40,6 @@ export function planRender(input: PlanInput): RenderPlan {
       errorAt(RENDER_MANIFEST_NAME, "E_RENDER_OTHER_AGENT", `this home holds the render of agent "${old.agent}", not "${input.agent}" (use --force to take it over)`),
     );
   }
-  const rendered = new Set<HarnessName>(input.render.harnesses.map((h) => h.harness));
   const desired = new Map<string, RenderedFile>();
   for (const h of input.render.harnesses) for (const f of h.files) desired.set(manifestKey(home, f.path), f);
 
@@ -63,7 +62,30 @@ export function planRender(input: PlanInput): RenderPlan {
     manifest.files[key] = entry;
   }
 
-  for (const [key, entry] of Object.entries(old?.files ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  planStale(input, desired, manifest, actions, conflicts);
+
+  const codex = input.render.harnesses.find((h) => h.harness === "codex");
+  if (state.codexOverride && codex?.enabled) {
+    conflicts.push(warningAt(manifestKey(home, state.codexOverride), "W_CODEX_OVERRIDE", "Codex reads this file instead of the rendered AGENTS.md while it exists"));
+  }
+  const colibri = planColibri(input, manifest, conflicts);
+  actions.push(...colibri.actions);
+  return {
+    version: RENDER_PLAN_VERSION,
+    home,
+    revision: input.revision,
+    actions,
+    conflicts,
+    ...(colibri.backup ? { colibriBackup: colibri.backup } : {}),
+    manifest,
+  };
+}
+
+/** Generated files no longer wanted, for the harnesses being rendered: remove what is still soulsync's. */
+function planStale(input: PlanInput, desired: ReadonlyMap<string, RenderedFile>, manifest: RenderManifest, actions: RenderAction[], conflicts: Problem[]): void {
+  const { home, state, force } = input;
+  const rendered = new Set<HarnessName>(input.render.harnesses.map((h) => h.harness));
+  for (const [key, entry] of Object.entries(input.state.manifest?.files ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!rendered.has(entry.harness) || desired.has(key)) continue;
     const enabled = input.render.harnesses.find((h) => h.harness === entry.harness)?.enabled ?? true;
     const seen = state.files.get(manifestPath(home, key)) ?? { kind: "missing" };
@@ -94,22 +116,6 @@ export function planRender(input: PlanInput): RenderPlan {
     if (!ours && seen.kind !== "file" && seen.kind !== "symlink") continue;
     actions.push({ kind: "file.remove", harness: entry.harness, path: key, reason: enabled ? "stale" : "disabled", ...(ours ? {} : { backup: backupPath(key, seen.sha256) }) });
   }
-
-  const codex = input.render.harnesses.find((h) => h.harness === "codex");
-  if (state.codexOverride && codex?.enabled) {
-    conflicts.push(warningAt(manifestKey(home, state.codexOverride), "W_CODEX_OVERRIDE", "Codex reads this file instead of the rendered AGENTS.md while it exists"));
-  }
-  const colibri = planColibri(input, manifest, conflicts);
-  actions.push(...colibri.actions);
-  return {
-    version: RENDER_PLAN_VERSION,
-    home,
-    revision: input.revision,
-    actions,
-    conflicts,
-    ...(colibri.backup ? { colibriBackup: colibri.backup } : {}),
-    manifest,
-  };
 }
 
 /**
