@@ -104,3 +104,27 @@ describe("forbiddenReason", () => {
   for (const p of bad) it(`refuses ${p}`, () => assert.ok(forbiddenReason(p)));
   for (const p of good) it(`allows ${p}`, () => assert.equal(forbiddenReason(p), undefined));
 });
+
+describe("validateSoul messages", () => {
+  it("refuses impossible calendar dates", () => {
+    const files = base();
+    files["memories/curated/first-day.md"] = "---\ntitle: T\ntopics: []\nimportance: 1\ncreated: 2026-02-30\n---\nx\n";
+    const p = validateSoul(tree(files)).problems.find((x) => x.code === "E_MEMORY_SCHEMA");
+    assert.match(p?.message ?? "", /created: is not a real calendar date/);
+    assert.equal(p?.line, 5);
+  });
+
+  it("points E_SKILL_NAME at the name key", () => {
+    const files = base();
+    files["skills/daily-summary/SKILL.md"] = "---\ndescription: x\nname: wrong\n---\nbody\n";
+    const p = validateSoul(tree(files)).problems.find((x) => x.code === "E_SKILL_NAME");
+    assert.deepEqual([p?.line, p?.column], [3, 1]);
+  });
+
+  it("names the bad list item instead of a vague union error", () => {
+    const files = base();
+    files["manifest.json"] = files["manifest.json"]!.replace('"user_context": "none"', '"user_context": ["hermes", "slack"]');
+    const p = validateSoul(tree(files)).problems.find((x) => x.code === "E_MANIFEST_SCHEMA");
+    assert.match(p?.message ?? "", /^privacy\.user_context\[1\]: .*"hermes"/);
+  });
+});

@@ -19,10 +19,18 @@ export const skillName = z
   .max(64)
   .regex(SKILL_NAME_RE, "must be lowercase letters, digits and single hyphens, not at either end");
 
+/** True when a YYYY-MM-DD prefix names a real calendar day (2026-02-30 does not). */
+function isRealDay(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /** YYYY-MM-DD, or a full ISO 8601 timestamp. Kept as a string: YAML never makes Date objects here. */
 export const isoDate = z
   .string()
   .regex(
     /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
     "must be a date (YYYY-MM-DD) or an ISO 8601 timestamp",
-  );
+  )
+  .refine(isRealDay, "is not a real calendar date");
