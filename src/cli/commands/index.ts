@@ -6,6 +6,7 @@ import { registerApply } from "./apply.js";
 import { registerConfig } from "./config.js";
 import { registerInit } from "./init.js";
 import { registerPlan } from "./plan.js";
+import { registerRender } from "./render.js";
 import { registerSchema } from "./schema.js";
 import { registerValidate } from "./validate.js";
 
@@ -16,4 +17,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerConfig(program, ctx);
   registerPlan(program, ctx);
   registerApply(program, ctx);
+  registerRender(program, ctx);
 }
