@@ -2,8 +2,12 @@
 // its implementation is imported when the command runs.
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
+import { registerApply } from "./apply.js";
+import { registerConfig } from "./config.js";
 import { registerHook } from "./hook.js";
 import { registerInit } from "./init.js";
+import { registerPlan } from "./plan.js";
+import { registerRender } from "./render.js";
 import { registerScan } from "./scan.js";
 import { registerSchema } from "./schema.js";
 import { registerValidate } from "./validate.js";
@@ -13,5 +17,9 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerValidate(program, ctx);
   registerScan(program, ctx);
   registerSchema(program, ctx);
+  registerConfig(program, ctx);
+  registerPlan(program, ctx);
+  registerApply(program, ctx);
+  registerRender(program, ctx);
   registerHook(program, ctx);
 }
