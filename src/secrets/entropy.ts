@@ -55,6 +55,14 @@ export function alnumClasses(s: string): number {
   return (/[a-z]/.test(s) ? 1 : 0) + (/[A-Z]/.test(s) ? 1 : 0) + (/[0-9]/.test(s) ? 1 : 0);
 }
 
+/** Share of adjacent pairs that change class (lower, upper, digit, other): ~0.6 random, ~0.3 for names. */
+export function classChangeShare(s: string): number {
+  const cls = (c: number) => (c >= 97 && c <= 122 ? 0 : c >= 65 && c <= 90 ? 1 : c >= 48 && c <= 57 ? 2 : 3);
+  let n = 0;
+  for (let i = 1; i < s.length; i++) if (cls(s.charCodeAt(i)) !== cls(s.charCodeAt(i - 1))) n++;
+  return s.length < 2 ? 0 : n / (s.length - 1);
+}
+
 /** True when a token body looks machine-random rather than typed: the test for unknown formats. */
 export function looksRandom(s: string, minEntropy = 3.2): boolean {
   return s.length >= 16 && charClasses(s) >= 2 && sequentialShare(s) < 0.35 && shannon(s) >= minEntropy;

@@ -6,7 +6,7 @@ const MARKERS = /example|xxxx|\*\*\*|your[_\-. ]?|placeholder|change[_-]?me|reda
 
 /** Values that are references to a secret kept elsewhere, not the secret. */
 const REFERENCE =
-  /^(?:\$\{[^}]{1,200}\}|\$\([^)]{1,200}\)|\$[A-Za-z_][A-Za-z0-9_]{0,100}|\{\{[^}]{0,200}\}\}|%\([^)]{1,100}\)s|%[A-Z_]{1,100}%|<%=?[^%]{0,200}%>|`[^`]{1,200}`|(?:op|vault|sops|awssm|gcpsm|azkv|env|file|secret|keyring):\/?\/?[^\s]{0,300}|process\.env\.[A-Za-z_]\w{0,100}|os\.environ\b.{0,100}|(?:ENC|AGE)\[[^\]]{0,4000}\]|!vault\b.{0,100}|\/(?:run|var\/run|etc)\/secrets?\/.{0,200}|secret\/data\/.{0,200})$/;
+  /^(?:\$\{[^}]{1,200}\}(?:[^\s]{0,200})|\$\([^)]{1,200}\)|\$[A-Za-z_][A-Za-z0-9_]{0,100}|\{\{[^}]{0,200}\}\}|%\([^)]{1,100}\)s|%[A-Z_]{1,100}%|<%=?[^%]{0,200}%>|`[^`]{1,200}`|(?:op|vault|sops|awssm|gcpsm|azkv|env|file|secret|keyring):\/?\/?[^\s]{0,300}|process\.env\.[A-Za-z_]\w{0,100}|os\.environ\b.{0,100}|(?:ENC|AGE)\[[^\]]{0,4000}\]|!vault\b.{0,100}|\/(?:run|var\/run|etc)\/secrets?\/.{0,200}|secret\/data\/.{0,200})$/;
 
 /** Known vendor documentation values that appear in real soul repos as examples. */
 const KNOWN_EXAMPLES = new Set([
@@ -14,6 +14,9 @@ const KNOWN_EXAMPLES = new Set([
   "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
   "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
 ]);
+
+/** Public constants that start key material and token formats (not secret on their own). */
+const FORMAT_HEADERS = ["b3BlbnNzaC1rZXktdjE", "pypi-AgEIcHlwaS5vcmc", "pypi-AgENdGVzdC5weXBpLm9yZw", "AAAAB3NzaC1yc2E", "AAAAC3NzaC1lZDI1NTE5", "AAAAE2VjZHNhLXNoYTItbmlzdHA"];
 
 /** Words that are never a real password value. */
 const TRIVIAL = new Set([
@@ -26,6 +29,7 @@ const TRIVIAL = new Set([
 /** True for stand-ins: vendor examples, "<your key>", "xxxx", runs of one character, "abcd1234…". */
 export function isPlaceholder(value: string): boolean {
   if (KNOWN_EXAMPLES.has(value)) return true;
+  if (FORMAT_HEADERS.some((h) => value.includes(h) && value.length <= h.length + 8)) return true;
   if (MARKERS.test(value)) return true;
   if (TRIVIAL.has(value.toLowerCase())) return true;
   const core = value.replace(/[^A-Za-z0-9]/g, "");

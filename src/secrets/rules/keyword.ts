@@ -2,7 +2,7 @@
 // Markdown "Password: …" lines), and a random-looking token right after a secret word in prose.
 // Both are anchored on one keyword regex; every hit reads a bounded window and the next search
 // starts after what was read, so the scan stays linear.
-import { alnumClasses, charClasses, looksRandom, sequentialShare, shannon } from "../entropy.js";
+import { alnumClasses, charClasses, classChangeShare, looksRandom, sequentialShare, shannon } from "../entropy.js";
 import { isPlaceholder, isReference } from "../placeholder.js";
 import { type Hit, PRIORITY, type Rule } from "../rule.js";
 import { classifyKey, type SecretKeyKind } from "./key-names.js";
@@ -56,12 +56,16 @@ const NOT_SECRET_VALUE = [
   /^(?:ENC|AGE)\[/, // sops-encrypted values
   /^data:[a-z]+\/[a-z0-9.+-]+;base64,/i, // inline images
   /^[0-9.,_:+-]+$/, // numbers, versions, times
+  /%[sdifxqv]/, // printf formats
   /^(?:https?|wss?):\/\/[^:@\s]+$/, // plain URLs (credentials in URLs have their own rule)
   /^[/~.][^\s]*\/[^\s]*$/, // paths
 ];
 
-function valueLooksSecret(value: string, kind: SecretKeyKind): boolean {
+function valueLooksSecret(a: Assignment, kind: SecretKeyKind): boolean {
+  const value = a.value;
   if (value.length < 6) return false;
+  // In code a secret is a string literal; an unquoted value there is an identifier or expression.
+  if (!a.quoted && (a.code || /[()[\]{}<>]/.test(value) || DOTTED_NAME.test(value))) return false;
   // Tokens mix case or digits; "secret=pass_key-auth" and "my-service-name" are names.
   if (kind === "token" && (alnumClasses(value) < 2 || /\s/.test(value))) return false;
   if (isReference(value) || isPlaceholder(value)) return false;
@@ -80,7 +84,18 @@ interface Assignment {
   valueStart: number;
   value: string;
   end: number;
+  /** The value was a quoted string. */
+  quoted: boolean;
+  /** The line looks like program code (a declaration, or an expression continues after the value). */
+  code: boolean;
 }
+
+/** A declaration keyword right before the key: `const password = …`, `let token = …`. */
+const DECLARATION = /(?:^|[\s(])(?:const|let|var|val|final|my|local|def|private|public|static|readonly)\s+$/;
+/** `opts.password`, `config.auth.token`, `example.com`: names, not secrets. */
+const DOTTED_NAME = /^[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+$/;
+/** What may follow an unquoted value in code but not in .env or YAML: an operator or a separator. */
+const CONTINUES = /^[ \t]*(?:[?|&+*%<>!(,;.]|=[=>]?|\/[^/])/;
 
 /** Reads `key <sep> value` from the key's end; undefined when there is no separator. */
 function readAssignment(text: string, keyStart: number, keyEnd: number): Assignment | undefined {
@@ -114,7 +129,21 @@ function readAssignment(text: string, keyStart: number, keyEnd: number): Assignm
       valueEnd++;
     }
   }
-  return { key, valueStart, value: text.slice(valueStart, valueEnd), end: valueEnd };
+  const quoted = valueStart > 0 && /["'`]/.test(text[valueStart - 1] ?? "") && text[valueEnd] === text[valueStart - 1];
+  const before = text.slice(Math.max(0, keyStart - 40), keyStart);
+  const lineBefore = before.slice(before.lastIndexOf("\n") + 1);
+  const code = DECLARATION.test(lineBefore) || (!quoted && CONTINUES.test(text.slice(valueEnd, valueEnd + 3)));
+  return { key, valueStart, value: text.slice(valueStart, valueEnd), end: valueEnd + (quoted ? 1 : 0), quoted, code };
+}
+
+/**
+ * A token of an unknown format in prose: long, random, and with digits (a random 20-character
+ * base62 string lacks digits 3% of the time; words, paths and dotted names always do). Hex needs 32.
+ */
+function looksGenerated(tok: string): boolean {
+  if (tok.length < 20 || !/[0-9]/.test(tok) || !looksRandom(tok, 3.8)) return false;
+  if (/^[0-9a-f]+$/i.test(tok)) return tok.length >= 32 && !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(tok);
+  return alnumClasses(tok) === 3 && classChangeShare(tok) >= 0.45;
 }
 
 /** The first random-looking token within 80 characters after a secret word, same line. */
@@ -133,7 +162,7 @@ function tokenAfter(text: string, from: number): Hit | undefined {
       continue;
     }
     const tok = text.slice(i, j).replace(/[.=]+$/, "");
-    if (tok.length >= 20 && looksRandom(tok, 3.8) && charClasses(tok) >= 3 && !isPlaceholder(tok) && !NOT_SECRET_VALUE.some((re) => re.test(tok))) {
+    if (looksGenerated(tok) && !isPlaceholder(tok) && !NOT_SECRET_VALUE.some((re) => re.test(tok))) {
       return { index: i, secret: tok, rule: "generic-secret", priority: PRIORITY.generic };
     }
     i = j;
@@ -175,7 +204,7 @@ function* keywordHits(text: string, ends: readonly number[]): Generator<Hit> {
       const a = readAssignment(text, ks, ke);
       if (a) {
         consumed = Math.max(ke, a.end);
-        if (valueLooksSecret(a.value, kind)) yield { index: a.valueStart, secret: a.value };
+        if (valueLooksSecret(a, kind)) yield { index: a.valueStart, secret: a.value };
         continue;
       }
       const t = tokenAfter(text, ke);
