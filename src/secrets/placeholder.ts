@@ -1,8 +1,12 @@
 // Values that look like secrets but are not: placeholders, vendor examples and references.
-import { sequentialShare } from "./entropy.js";
+import { charClasses, sequentialShare, shannon } from "./entropy.js";
 
-/** Words that mark a value as a stand-in ("<your key>", "xxxx", "changeme", "AKIA…EXAMPLE"). */
-const MARKERS = /example|xxxx|\*\*\*|your[_\-. ]?|placeholder|change[_-]?me|redacted|dummy|sample|insert|replace|fake|todo|fixme|\.\.\.|…|<[^>]{0,40}>|lorem|foobar|secret[_-]?here|here$/i;
+/** Marks of a stand-in ("<your key>", "xxxx", "changeme", "AKIA…EXAMPLE") that chance does not produce. */
+const STRONG = /example|placeholder|change[_-]?me|redacted|sample|insert|replace|foobar|secret[_-]?here/i;
+const STRONG_CASED = /xxxx|XXXX|\*\*\*|\.\.\.|…|<[^>]{0,40}>/;
+/** Short words that also turn up by chance inside random tokens ("…RitodO…", "moFAKE"). */
+const WEAK = /your[_\-. ]?|dummy|fake|todo|fixme|lorem|here$/i;
+const WEAK_ALL = new RegExp(WEAK.source, "gi");
 
 /** Values that are references to a secret kept elsewhere, not the secret. */
 const REFERENCE =
@@ -30,7 +34,12 @@ const TRIVIAL = new Set([
 export function isPlaceholder(value: string): boolean {
   if (KNOWN_EXAMPLES.has(value)) return true;
   if (FORMAT_HEADERS.some((h) => value.includes(h) && value.length <= h.length + 8)) return true;
-  if (MARKERS.test(value)) return true;
+  if (STRONG.test(value) || STRONG_CASED.test(value)) return true;
+  if (WEAK.test(value)) {
+    // A stand-in has little besides the word; a real token around it is still random.
+    const rest = value.replace(WEAK_ALL, "").replace(/^[a-z]{2,8}[_-](?:[a-z]{2,8}[_-])?/, "").replace(/[^A-Za-z0-9]/g, "");
+    if (!(rest.length >= 12 && shannon(rest) >= 3.0 && charClasses(rest) >= 2)) return true;
+  }
   if (TRIVIAL.has(value.toLowerCase())) return true;
   const core = value.replace(/[^A-Za-z0-9]/g, "");
   if (core.length >= 8 && sequentialShare(core) >= 0.6) return true;

@@ -1,5 +1,5 @@
 // Cloud providers: AWS, Google Cloud, Azure, DigitalOcean, HashiCorp Vault, Doppler.
-import { looksRandom } from "../entropy.js";
+import { looksRandom, sequentialShare, shannon } from "../entropy.js";
 import { matches } from "../pattern.js";
 import { type Hit, PRIORITY, type Rule } from "../rule.js";
 import { AN, AN_, B64, B64URL, HEX, charTest, provider, randomAfter } from "./provider.js";
@@ -8,7 +8,8 @@ const awsAccessKeyId = provider({
   id: "aws-access-key-id",
   regex: /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)(?=([A-Z2-7]{16}))\1(?![A-Za-z0-9])/g,
   anchors: ["AKIA", "ASIA", "ABIA", "ACCA"],
-  check: randomAfter(4, 2.8),
+  // 16 base32 characters: often no digit at all, so only entropy and filler are tested.
+  check: (s) => shannon(s.slice(4)) >= 2.5 && sequentialShare(s.slice(4)) < 0.5,
 });
 
 const isB64 = charTest(B64);

@@ -2,7 +2,7 @@
 // Markdown "Password: …" lines), and a random-looking token right after a secret word in prose.
 // Both are anchored on one keyword regex; every hit reads a bounded window and the next search
 // starts after what was read, so the scan stays linear.
-import { alnumClasses, charClasses, classChangeShare, looksRandom, sequentialShare, shannon } from "../entropy.js";
+import { alnumClasses, charClasses, looksLikeName, looksRandom, sequentialShare, shannon } from "../entropy.js";
 import { isPlaceholder, isReference } from "../placeholder.js";
 import { type Hit, PRIORITY, type Rule } from "../rule.js";
 import { classifyKey, type SecretKeyKind } from "./key-names.js";
@@ -136,14 +136,11 @@ function readAssignment(text: string, keyStart: number, keyEnd: number): Assignm
   return { key, valueStart, value: text.slice(valueStart, valueEnd), end: valueEnd + (quoted ? 1 : 0), quoted, code };
 }
 
-/**
- * A token of an unknown format in prose: long, random, and with digits (a random 20-character
- * base62 string lacks digits 3% of the time; words, paths and dotted names always do). Hex needs 32.
- */
+/** A token of an unknown format in prose: long, random, and not a name made of words. Hex needs 32. */
 function looksGenerated(tok: string): boolean {
-  if (tok.length < 20 || !/[0-9]/.test(tok) || !looksRandom(tok, 3.8)) return false;
+  if (tok.length < 20 || !looksRandom(tok, 3.8)) return false;
   if (/^[0-9a-f]+$/i.test(tok)) return tok.length >= 32 && !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(tok);
-  return alnumClasses(tok) === 3 && classChangeShare(tok) >= 0.45;
+  return alnumClasses(tok) >= 2 && !looksLikeName(tok);
 }
 
 /** The first random-looking token within 80 characters after a secret word, same line. */

@@ -47,6 +47,8 @@ export function place(context: Context, key: string, value: string, n: number, b
             [`export ${key}="${value}"`],
             ["./deploy.sh --env production", "```", ""],
           );
+    case "script":
+      return build(`skills/sync-${n}/scripts/sync.js`, ["// Syncs the agent's notes.", 'import { sync } from "./lib.js";', ""], [`const ${camel(key)} = "${value}";`], [`await sync({ ${camel(key)} });`, ""]);
     case "frontmatter":
       return build(`memories/curated/fm-${n}.md`, ["---", "title: Service access", "topics: [ops]"], [`${snake(key)}: ${value}`], ["---", "", "The service is reachable from the bridge.", ""]);
   }

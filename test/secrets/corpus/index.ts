@@ -3,7 +3,7 @@
 import { type Placed, place } from "./contexts.js";
 import { KINDS } from "./kinds.js";
 import { ALNUM, B64, seeded } from "./random.js";
-import { BLOCK_TRAPS, KEY_TRAPS, PROSE_TRAPS } from "./traps.js";
+import { BLOCK_TRAPS, CODE_TRAPS, KEY_TRAPS, PROSE_TRAPS } from "./traps.js";
 
 export interface CorpusFile {
   path: string;
@@ -78,6 +78,9 @@ export function buildCorpus(seed = 20261121): Corpus {
     add({ path: `memories/curated/trap-${++n}.md`, text: `---\ntitle: Notes\n---\n\n${trap(rng)}\n`, line: 5 });
   }
   for (const trap of BLOCK_TRAPS) add(place("code", "KEY", trap(rng), ++n, true));
+  for (const trap of CODE_TRAPS) {
+    add({ path: `skills/code-${++n}/scripts/run.js`, text: `// helper\n${trap}\n`, line: 2 });
+  }
   const withToken = binary(rng.next);
   withToken.set(enc(`GITHUB_TOKEN=${KINDS[8]?.gen(rng)}`), 100);
   files.push({ path: "assets/logo.png", data: withToken });

@@ -2,7 +2,7 @@
 // and contexts it is usually found in. `rule` is the id the scanner must report.
 import { ALNUM, B32, B64, B64URL, DIGITS, HEX, type Rng, b64urlOf, checksummedToken } from "./random.js";
 
-export type Context = "env" | "yaml" | "json" | "prose" | "code" | "frontmatter" | "toml";
+export type Context = "env" | "yaml" | "json" | "prose" | "code" | "frontmatter" | "toml" | "script";
 
 export interface Kind {
   rule: string;
@@ -54,7 +54,7 @@ export const KINDS: Kind[] = [
     gen: (r) => `https://atlasmem.blob.core.windows.net/backups?sv=2023-11-03&ss=b&srt=co&sp=rl&se=2026-12-31T00:00:00Z&sig=${encodeURIComponent(`${r.pick(B64, 43)}=`)}`,
     contexts: ["env", "yaml", "prose", "code"],
   },
-  { rule: "github-pat", key: "GITHUB_TOKEN", gen: (r) => checksummedToken(r, "ghp_"), contexts: ALL },
+  { rule: "github-pat", key: "GITHUB_TOKEN", gen: (r) => checksummedToken(r, "ghp_"), contexts: [...ALL, "script"] },
   { rule: "github-oauth-token", key: "GH_OAUTH_TOKEN", gen: (r) => checksummedToken(r, "gho_"), contexts: TEXTY },
   { rule: "github-app-token", key: "GITHUB_APP_TOKEN", gen: (r) => checksummedToken(r, "ghs_"), contexts: TEXTY },
   { rule: "github-refresh-token", key: "GITHUB_REFRESH_TOKEN", gen: (r) => checksummedToken(r, "ghr_"), contexts: ["env", "json"] },
@@ -114,8 +114,8 @@ export const KINDS: Kind[] = [
   { rule: "redis-connection-string", key: "REDIS_URL", gen: (r) => `redis://default:${password(r)}@cache.internal:6379/0`, contexts: ["env", "yaml", "json"] },
   { rule: "amqp-connection-string", key: "AMQP_URL", gen: (r) => `amqps://worker:${password(r)}@mq.internal:5671/vhost`, contexts: ["env", "yaml"] },
   { rule: "url-password", key: "GIT_REMOTE", gen: (r) => `https://deploy:${password(r)}@git.internal/atlas-soul.git`, contexts: ["env", "prose", "code"] },
-  { rule: "secret-assignment", key: "DB_PASSWORD", gen: password, contexts: ["env", "yaml", "json", "toml", "frontmatter"] },
-  { rule: "secret-assignment", key: "webhookSecret", gen: (r) => r.pick(ALNUM, 32), contexts: ["json", "yaml", "env"] },
+  { rule: "secret-assignment", key: "DB_PASSWORD", gen: password, contexts: ["env", "yaml", "json", "toml", "frontmatter", "script"] },
+  { rule: "secret-assignment", key: "webhookSecret", gen: (r) => r.pick(ALNUM, 32), contexts: ["json", "yaml", "env", "script"] },
   { rule: "secret-assignment", key: "client_secret", gen: (r) => `${r.pick(ALNUM, 24)}${r.pick("-_", 1)}${r.pick(ALNUM, 12)}`, contexts: ["yaml", "toml", "json"] },
   { rule: "npmrc-auth-token", key: "_authToken", gen: (r) => `${r.pick(HEX, 8)}-${r.pick(HEX, 4)}-${r.pick(HEX, 4)}-${r.pick(HEX, 4)}-${r.pick(HEX, 12)}`, contexts: ["env"] },
   { rule: "generic-secret", key: "bridge token", gen: (r) => `${r.pick(ALNUM, 20)}${r.pick("._-", 1)}${r.pick(ALNUM, 12)}`, contexts: ["prose"] },

@@ -82,6 +82,24 @@ export const PROSE_TRAPS: ((rng: Rng) => string)[] = [
   () => "Open https://docs.example.org/auth/tokens#rotation for the rotation procedure.",
 ];
 
+/** Program code in skills that names secrets without containing one. */
+export const CODE_TRAPS: string[] = [
+  "const password = fields[4];",
+  "  password: hasPassword ? decodeUserinfo(parsed.password) : undefined,",
+  "const auth = remoteHTTP.auth; // reuse the credentials",
+  "onAuth: () => ({ username: opts.username, password: opts.password }),",
+  "token.end = [this.sourceToken];",
+  "let apiKey = process.env.OPENAI_API_KEY ?? readSecret('openai');",
+  "#password_encryption = scram-sha-256   # or md5",
+  "con.on('authenticationMD5Password', this._handleAuthMD5Password.bind(this))",
+  "if (password == confirmPassword) return true;",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal reference is the test data
+  "const secretKey = await vault.read(`secret/data/${agent}`);",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal reference is the test data
+  "headers.Authorization = `Bearer ${token}`;",
+  "password: z.string().min(12),",
+];
+
 /** Whole blocks that look like key material but are public or placeholders. */
 export const BLOCK_TRAPS: ((rng: Rng) => string)[] = [
   (r) => `-----BEGIN PUBLIC KEY-----\n${(r.pick(B64, 384).match(/.{1,64}/g) ?? []).join("\n")}\n-----END PUBLIC KEY-----`,
