@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { parseAllowlist } from "../../src/secrets/allowlist.js";
 import { scanFiles } from "../../src/secrets/api.js";
 import { base62, crc32, validCrc32Base62 } from "../../src/secrets/checksum.js";
-import { looksRandom, shannon } from "../../src/secrets/entropy.js";
+import { looksLikeName, looksRandom, shannon } from "../../src/secrets/entropy.js";
 import { isPlaceholder, isReference } from "../../src/secrets/placeholder.js";
 import { fingerprintOf, previewOf } from "../../src/secrets/redact.js";
 import { parseRefUpdates } from "../../src/secrets/ref-updates.js";
@@ -44,6 +44,17 @@ describe("randomness and placeholders", () => {
   for (const v of ["${TOKEN}", "$(cat /run/secrets/x)", "$TOKEN", "{{ .Values.x }}", "op://a/b/c", "/run/secrets/db"]) {
     it(`reference: ${v}`, () => assert.ok(isReference(v)));
   }
+});
+
+describe("names are not tokens", () => {
+  for (const v of ["this._handleAuthMD5Password.bind", "ZodIssueCode.too_small", "../v4/locales/index.js", "ctx.skipChecks/ctx.direction"]) {
+    it(`name: ${v}`, () => assert.ok(looksLikeName(v)));
+  }
+  it("random base62 is not a name", () => {
+    const rng = seeded(3);
+    const names = Array.from({ length: 1000 }, () => rng.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32)).filter(looksLikeName);
+    assert.ok(names.length < 10, `${names.length} of 1000 random tokens look like names`);
+  });
 });
 
 describe("key names", () => {

@@ -2,7 +2,7 @@
 // Names are split into words (snake, kebab, dotted, camelCase) and judged word by word.
 
 /** Words that name a password: any non-trivial value counts. */
-const PASSWORD_WORDS = new Set(["password", "passwd", "pwd", "pass", "passphrase", "passwords"]);
+const PASSWORD_WORDS = new Set(["password", "passwd", "pwd", "passphrase", "passwords"]);
 /** Words that name a token or key: the value must also look random. */
 const TOKEN_WORDS = new Set(["secret", "token", "apikey", "credential", "credentials", "bearer", "privatekey", "accesskey", "authtoken", "secretkey"]);
 /** "key" counts only after one of these ("api key", "signing key"). */
@@ -37,7 +37,8 @@ export type SecretKeyKind = "password" | "token";
 export function classifyKey(name: string): SecretKeyKind | undefined {
   const words = keyWords(name);
   if (words.length === 0 || words.length > 8 || words.some((w) => NEUTRAL_WORDS.has(w))) return undefined;
-  if (words.some((w) => PASSWORD_WORDS.has(w))) return "password";
+  // "pass" alone is ambiguous ("second pass"); as the last word (DB_PASS, smtp_pass) it is a password.
+  if (words.some((w) => PASSWORD_WORDS.has(w)) || words[words.length - 1] === "pass") return "password";
   if (words.some((w) => TOKEN_WORDS.has(w))) return "token";
   for (let i = 1; i < words.length; i++) {
     if (words[i] === "key" && KEY_QUALIFIERS.has(words[i - 1] as string)) return "token";

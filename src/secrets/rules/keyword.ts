@@ -65,14 +65,15 @@ function valueLooksSecret(a: Assignment, kind: SecretKeyKind): boolean {
   const value = a.value;
   if (value.length < 6) return false;
   // In code a secret is a string literal; an unquoted value there is an identifier or expression.
-  if (!a.quoted && (a.code || /[()[\]{}<>]/.test(value) || DOTTED_NAME.test(value))) return false;
+  if (!a.quoted && (a.code || /[()[\]{}<>]/.test(value) || /^!/.test(value) || DOTTED_NAME.test(value))) return false;
   // Tokens mix case or digits; "secret=pass_key-auth" and "my-service-name" are names.
   if (kind === "token" && (alnumClasses(value) < 2 || /\s/.test(value))) return false;
   if (isReference(value) || isPlaceholder(value)) return false;
   if (NOT_SECRET_VALUE.some((re) => re.test(value))) return false;
   if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(value) && kind === "password") return false;
   if (kind === "password") {
-    if (/\s/.test(value) && value.split(/\s+/).length > 3 && shannon(value) < 3.5) return false;
+    // Words and spaces only: a description ("Password used to generate key"), not a password.
+    if (/\s/.test(value) && /^[A-Za-z\s.,'-]+$/.test(value)) return false;
     return (charClasses(value) >= 2 || value.length >= 12) && sequentialShare(value) < 0.5;
   }
   if (/\s/.test(value)) return false;
@@ -95,7 +96,7 @@ const DECLARATION = /(?:^|[\s(])(?:const|let|var|val|final|my|local|def|private|
 /** `opts.password`, `config.auth.token`, `example.com`: names, not secrets. */
 const DOTTED_NAME = /^[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+$/;
 /** What may follow an unquoted value in code but not in .env or YAML: an operator or a separator. */
-const CONTINUES = /^[ \t]*(?:[?|&+*%<>!(,;.]|=[=>]?|\/[^/])/;
+const CONTINUES = /^[ \t]*(?:[?|&+*%<>!(){}[\],;.]|=[=>]?|\/[^/])/;
 
 /** Reads `key <sep> value` from the key's end; undefined when there is no separator. */
 function readAssignment(text: string, keyStart: number, keyEnd: number): Assignment | undefined {

@@ -47,9 +47,11 @@ export const urlCredentials: Rule = {
       if (colon < 0) continue;
       const user = userinfo.slice(0, colon);
       const password = decodeURIComponentSafe(userinfo.slice(colon + 1));
-      if (password.length < 3 || isReference(password) || isPlaceholder(password)) continue;
+      if (password.length < 4 || isReference(password) || isPlaceholder(password)) continue;
       if (/^(?:x-oauth-basic|anonymous)$/i.test(password)) continue;
       const host = /^[^\s/?#"'`<>]{0,60}/.exec(text.slice(at + 1, at + 61))?.[0] ?? "";
+      // Documentation hosts (RFC 2606) carry example credentials, not real ones.
+      if (/^(?:[\w-]+\.)*example\.(?:com|org|net)(?::\d+)?$|\.(?:example|invalid|test)(?::\d+)?$/i.test(host)) continue;
       yield {
         index: start + colon + 1,
         secret: password,

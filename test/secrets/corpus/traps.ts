@@ -98,6 +98,11 @@ export const CODE_TRAPS: string[] = [
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal reference is the test data
   "headers.Authorization = `Bearer ${token}`;",
   "password: z.string().min(12),",
+  "const myURL = new URL('https://abc:xyz@example.com');",
+  "const password = 'Password used to generate key';",
+  "  needsSecondPassForFixAll: !isCompleteFix,",
+  "const { contextToken: contextToken2, previousToken: previousToken2 } = getRelevantTokens(position, sourceFile);",
+  "// runtime parsers read ctx.skipChecks/ctx.direction when the token is missing",
 ];
 
 /** Whole blocks that look like key material but are public or placeholders. */
