@@ -21,5 +21,6 @@ export const adversarialInputs: Record<string, (bytes: number) => string> = {
   "Mailchimp -us": (n) => repeat("0123456789abcdef-us1", n),
   "sig= without end": (n) => `?sv=2020-01-01&sig=${repeat("A", n)}`,
   "newlines": (n) => repeat("\n", n),
-  "unicode": (n) => repeat("čšž€😀", n),
+  // Six UTF-16 units that are 13 UTF-8 bytes: about n bytes in all.
+  "unicode": (n) => repeat("čšž€😀", Math.floor((n * 6) / 13)),
 };

@@ -37,13 +37,20 @@ const isKeyCode = (text: string, i: number) => KEY_CHAR[text.charCodeAt(i)] === 
 const TOKEN_CHAR = charTable("A-Za-z0-9_\\-+/=.~");
 const endsValue = charTest("\\s,;}\\]");
 
-/** Key names repeat a lot in a file; classify each once. */
-const classified = new Map<string, SecretKeyKind | undefined>();
-function classifyCached(name: string): SecretKeyKind | undefined {
-  if (classified.has(name)) return classified.get(name);
+/**
+ * Key names repeat a lot; each is classified once. The cache is keyed by a hash of the characters
+ * and checked against the text, so the common case allocates no string.
+ */
+const classified = new Map<number, { name: string; kind: SecretKeyKind | undefined }>();
+function classifyAt(text: string, start: number, end: number): SecretKeyKind | undefined {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const hit = classified.get(h);
+  if (hit && hit.name.length === end - start && text.startsWith(hit.name, start)) return hit.kind;
+  const name = text.slice(start, end);
   const kind = classifyKey(name);
   if (classified.size > 10_000) classified.clear();
-  classified.set(name, kind);
+  classified.set(h, { name, kind });
   return kind;
 }
 
@@ -191,12 +198,12 @@ function* keywordHits(text: string, ends: readonly number[]): Generator<Hit> {
       let ke = at + 1;
       while (ke < text.length && ke - at < MAX_KEY && isKeyCode(text, ke)) ke++;
       consumed = ke;
-      let kind = classifyCached(text.slice(ks, ke));
+      let kind = classifyAt(text, ks, ke);
       if (!kind && text[ks - 1] === " ") {
         // Prose: "the api key is …", "API key: …" — take one word before.
         let ps = ks - 1;
         while (ps > 0 && ks - ps < 32 && isKeyCode(text, ps - 1)) ps--;
-        kind = classifyCached(text.slice(ps, ke));
+        kind = classifyAt(text, ps, ke);
       }
       if (!kind) continue;
       const a = readAssignment(text, ks, ke);
