@@ -21,32 +21,12 @@ function run(text: string, from: number, step: 1 | -1, test: (c: string | undefi
 }
 
 /**
- * Discord bot tokens: base64 user id, ".", 6–7 characters, ".", 27–40 characters. Anchored on the
- * short middle segment; each hit reads bounded runs and the next search starts after them.
+ * Discord bot tokens start with the base64 of the bot's numeric user id, so their first three
+ * characters are one of 90 trigrams ("MTA"… for ids starting 10…, "OTk" for 99…): anchors.
  */
-const discordBotToken: Rule = {
-  id: "discord-bot-token",
-  priority: PRIORITY.provider,
-  patterns: [/\.(?=([A-Za-z0-9_-]{6,7}))\1\./g],
-  *scan(text: string): Generator<Hit> {
-    const re = /\.(?=([A-Za-z0-9_-]{6,7}))\1\./g;
-    let consumed = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const head = run(text, m.index - 1, -1, isB64Url, Math.min(29, m.index - consumed));
-      const tailStart = m.index + m[0].length;
-      const tail = run(text, tailStart, 1, isB64Url, 41);
-      const start = m.index - head;
-      if (head < 24 || head > 28 || tail < 27 || tail > 40 || isB64Url(text[start - 1]) || !/[MNO]/.test(text[start] ?? "")) {
-        re.lastIndex = m.index + 1;
-        continue;
-      }
-      consumed = tailStart + tail;
-      re.lastIndex = consumed;
-      const secret = text.slice(start, consumed);
-      if (discordToken(secret)) yield { index: start, secret };
-    }
-  },
-};
+const DISCORD_ANCHORS = [..."123456789"].flatMap((d1) =>
+  [..."0123456789"].map((d2) => Buffer.from(`${d1}${d2}0`).toString("base64").slice(0, 3)),
+);
 
 /** Telegram bot tokens: 8–10 digits, ":AA", 33 characters. Anchored on ":AA". */
 const telegramBotToken: Rule = {
@@ -93,7 +73,13 @@ export const CHAT_RULES: Rule[] = [
     after: AN,
     check: (s) => randomAfter(s.lastIndexOf("/") + 1)(s),
   }),
-  discordBotToken,
+  provider({
+    id: "discord-bot-token",
+    parts: [[B64URL, 24, 28], ".", [B64URL, 6, 7], ".", [B64URL, 27, 40]],
+    anchors: DISCORD_ANCHORS,
+    before: B64URL,
+    check: discordToken,
+  }),
   provider({
     id: "discord-webhook-url",
     parts: ["https://discord", ["a-z", 0, 3], ".com/api/webhooks/", ["0-9", 17, 20], "/", [B64URL, 60, 70]],
