@@ -18,9 +18,10 @@ export function registerHook(program: Command, ctx: CliContext): void {
 
   hook
     .command("pre-receive")
+    .summary("refuse a push that adds a secret")
     .description(
-      "Read `<old> <new> <ref>` lines on stdin and scan what each push would add: every file each\n" +
-        "new commit touched, in full, and the commit and tag messages (new branches, tags and force\n" +
+      "Read `<old> <new> <ref>` lines on stdin and scan what each push would add: every file each " +
+        "new commit touched, in full, and the commit and tag messages (new branches, tags and force " +
         "pushes alike; deletions pass). Refuses the whole push on a finding, naming file, line and rule.",
     )
     .option("--allowlist <file>", "fingerprints to accept (default: bootstrap secrets_allowlist)")
@@ -35,7 +36,8 @@ export function registerHook(program: Command, ctx: CliContext): void {
 
   hook
     .command("post-receive")
-    .description("Read `<old> <new> <ref>` lines on stdin and tell soulsync: POST them as JSON to --notify\n(or SOULSYNC_NOTIFY_URL, bearer token from SOULSYNC_NOTIFY_TOKEN), else print them. Never fails the push.")
+    .summary("tell soulsync that refs moved")
+    .description("Read `<old> <new> <ref>` lines on stdin and tell soulsync: POST them as JSON to --notify (or SOULSYNC_NOTIFY_URL, bearer token from SOULSYNC_NOTIFY_TOKEN), else print them. Never fails the push.")
     .option("--notify <url>", "soulsync's webhook, e.g. http://10.0.1.1:8787/hook")
     .addHelpText("after", "\nExample:\n  soulsync hook post-receive --notify http://10.0.1.1:8787/hook < ref-updates")
     .action((opts: HookOptions) =>
@@ -47,7 +49,8 @@ export function registerHook(program: Command, ctx: CliContext): void {
 
   hook
     .command("install")
-    .description("Install the pre-receive and post-receive hooks into a bare repo. Refuses to replace a hook\nsoulsync did not write unless --force.")
+    .summary("install the hooks into a bare repo")
+    .description("Install the pre-receive and post-receive hooks into a bare repo. Refuses to replace a hook soulsync did not write unless --force.")
     .argument("<repo>", "the origin repository (bare, or a repo whose .git/hooks to use)")
     .option("--allowlist <file>", "allowlist the installed pre-receive hook passes on")
     .option("--config <file>", "bootstrap file the installed hooks pass on")

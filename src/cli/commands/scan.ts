@@ -19,10 +19,10 @@ export function registerScan(program: Command, ctx: CliContext): void {
     .command("scan")
     .summary("scan files, a commit or a range of commits for secrets")
     .description(
-      "Scan for secrets: files and directories, every file of one commit (--repo/--rev), or every\n" +
-        "file each commit of a range touched, in full, and the commit messages (--range A..B).\n" +
-        "Findings name file, line, column, rule and a fingerprint, never the secret.\n" +
-        "Accepted findings go in a host-side allowlist of fingerprints (--allowlist, or\n" +
+      "Scan for secrets: files and directories, every file of one commit (--repo/--rev), or every " +
+        "file each commit of a range touched, in full, and the commit messages (--range A..B). " +
+        "Findings name file, line, column, rule and a fingerprint, never the secret. " +
+        "Accepted findings go in a host-side allowlist of fingerprints (--allowlist, or " +
         "secrets_allowlist in the bootstrap file).",
     )
     .argument("[paths...]", "files or directories to scan")
@@ -36,7 +36,7 @@ export function registerScan(program: Command, ctx: CliContext): void {
     .option("--json", 'print {"findings": [...], "files": N, "bytes": N}')
     .addHelpText(
       "after",
-      "\nExamples:\n  soulsync scan examples/souls\n  soulsync scan --repo /srv/git/atlas-soul.git --rev v1.4.0 --json\n" +
+      "\nExamples:\n  soulsync scan examples/souls\n  soulsync scan --repo /srv/git/atlas-soul.git --rev v1.4.0 --json " +
         "  soulsync scan --repo . --range v1.3.0..v1.4.0\n\nExit status: 0 clean, 1 findings, 2 error.",
     )
     .action((paths: string[], opts: ScanCommandOptions) =>
