@@ -1,9 +1,11 @@
 // Measures of randomness used to tell secrets from words, placeholders and identifiers.
 
 /** Shannon entropy in bits per character. */
+const ascii = new Uint32Array(128);
+
 export function shannon(s: string): number {
   if (s.length === 0) return 0;
-  const ascii = new Uint32Array(128);
+  ascii.fill(0);
   let wide: Map<number, number> | undefined;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

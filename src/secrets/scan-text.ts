@@ -119,21 +119,14 @@ export function scanText(text: string, rules: readonly Rule[] = CONTENT_RULES): 
   const plan = planFor(rules);
   const { table, groups } = plan;
   const s: ScanState = { text, plan, hits: [], present: new Set(plan.always), keywordEnds: [] };
-  // `run` counts ASCII characters since the last non-ASCII one, so a trigram never spans one.
-  let h = 0;
-  let run = 0;
+  // The hot loop: fold, hash, look up. Any character folds to 5 bits (non-ASCII ones too); a
+  // false candidate costs only the check in `candidates`, which compares the real characters.
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 127) {
-      run = 0;
-      continue;
-    }
-    h = ((h << 5) | (c & 31)) & 0x7fff;
-    if (++run >= 3) {
-      const g = table[h] as number;
-      if (g) candidates(s, groups[g - 1] as Group, i - 2);
-    }
+  let h = n > 1 ? (((text.charCodeAt(0) & 31) << 5) | (text.charCodeAt(1) & 31)) : 0;
+  for (let i = 2; i < n; i++) {
+    h = ((h << 5) | (text.charCodeAt(i) & 31)) & 0x7fff;
+    const g = table[h] as number;
+    if (g !== 0) candidates(s, groups[g - 1] as Group, i - 2);
   }
   for (const r of plan.keywordRules) for (const hit of r.scanAt?.(text, s.keywordEnds) ?? []) push(s, r, hit);
   for (const r of s.present) for (const hit of r.scan(text)) push(s, r, hit);

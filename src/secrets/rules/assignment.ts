@@ -4,7 +4,7 @@
 import { alnumClasses, charClasses, looksRandom, sequentialShare, shannon } from "../entropy.js";
 import { isPlaceholder, isReference } from "../placeholder.js";
 import type { SecretKeyKind } from "./key-names.js";
-import { charTest } from "./provider.js";
+import { charTable, charTest } from "./provider.js";
 
 const MAX_VALUE = 512;
 const endsValue = charTest("\\s,;}\\]");
@@ -61,15 +61,28 @@ const DOTTED_NAME = /^[A-Za-z_$][\w$-]*(?:\.[A-Za-z_$][\w$-]*)+$/;
 /** What may follow an unquoted value in code but not in .env or YAML: an operator or a separator. */
 const CONTINUES = /^[ \t]*(?:[?|&+*%<>!(){}[\],;.]|=[=>]?|\/[^/])/;
 
+const BEFORE_SEP = charTable("\"'* \\t");
+const AFTER_SEP = charTable("* \\t");
+
+/** Length of the separator at `i` (`=`, `:`, `:=`, `=>`; not `==`, `::` or `://`), or 0. */
+function separatorAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  if (c === 61) return next === 61 ? 0 : next === 62 ? 2 : 1; // = == =>
+  if (c === 58) return next === 61 ? 2 : next === 58 || next === 47 ? 0 : 1; // : := :: :/
+  return 0;
+}
+
 /** Reads `key <sep> value` from the key's end; undefined when there is no separator. */
 export function readAssignment(text: string, keyStart: number, keyEnd: number): Assignment | undefined {
-  const key = text.slice(keyStart, keyEnd);
+  // Most keywords are prose with no separator: decide that from char codes, allocating nothing.
   let i = keyEnd;
-  while (i - keyEnd < 8 && /["'* \t]/.test(text[i] ?? "")) i++;
-  const sep = /^(?::=|=>|=(?!=)|:(?![:/]))/.exec(text.slice(i, i + 2));
-  if (!sep) return undefined;
-  i += sep[0].length;
-  while (i - keyEnd < 24 && /[* \t]/.test(text[i] ?? "")) i++;
+  while (i - keyEnd < 8 && BEFORE_SEP[text.charCodeAt(i)] === 1) i++;
+  const sepLength = separatorAt(text, i);
+  if (sepLength === 0) return undefined;
+  const key = text.slice(keyStart, keyEnd);
+  i += sepLength;
+  while (i - keyEnd < 24 && AFTER_SEP[text.charCodeAt(i)] === 1) i++;
   const q = text[i];
   let valueStart: number;
   let valueEnd: number;

@@ -43,6 +43,7 @@ const classified = new Map<number, { name: string; kind: SecretKeyKind | undefin
 function classifyAt(text: string, start: number, end: number): SecretKeyKind | undefined {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h &= 0x3fffffff; // a small integer, so the map lookup allocates nothing
   const hit = classified.get(h);
   if (hit && hit.name.length === end - start && text.startsWith(hit.name, start)) return hit.kind;
   const name = text.slice(start, end);
@@ -60,25 +61,30 @@ function looksGenerated(tok: string): boolean {
 }
 
 /** The first random-looking token within 80 characters after a secret word, same line. */
-function tokenAfter(text: string, from: number): Hit | undefined {
-  const end = Math.min(text.length, from + 80);
+function tokenAfter(text: string, from: number, lineEnd: number): Hit | undefined {
+  const end = Math.min(lineEnd, from + 80);
   let i = from;
-  while (i < end && text.charCodeAt(i) !== 10) {
-    if (TOKEN_CHAR[text.charCodeAt(i)] !== 1) {
-      i++;
+  while (i < end) {
+    // Probe 19 ahead: if that is not a token character, no 20-character token starts before it.
+    const p = i + 19;
+    if (p >= text.length) return undefined;
+    if (TOKEN_CHAR[text.charCodeAt(p)] !== 1) {
+      i = p + 1;
       continue;
     }
-    let j = i;
-    while (j < text.length && j - i < 200 && TOKEN_CHAR[text.charCodeAt(j)] === 1) j++;
-    if (j - i < 20) {
-      i = j;
-      continue;
+    let s = p;
+    while (s > i && TOKEN_CHAR[text.charCodeAt(s - 1)] === 1) s--;
+    let e = p + 1;
+    while (e < text.length && e - s < 200 && TOKEN_CHAR[text.charCodeAt(e)] === 1) e++;
+    // Paths and URLs ("/v1/items", "//host/x") are not tokens.
+    const first = text.charCodeAt(s);
+    if (e - s >= 20 && s < end && first !== 47 && first !== 46) {
+      const tok = text.slice(s, e).replace(/[.=]+$/, "");
+      if (looksGenerated(tok) && !isPlaceholder(tok) && !NOT_SECRET_VALUE.some((re) => re.test(tok))) {
+        return { index: s, secret: tok, rule: "generic-secret", priority: PRIORITY.generic };
+      }
     }
-    const tok = text.slice(i, j).replace(/[.=]+$/, "");
-    if (looksGenerated(tok) && !isPlaceholder(tok) && !NOT_SECRET_VALUE.some((re) => re.test(tok))) {
-      return { index: i, secret: tok, rule: "generic-secret", priority: PRIORITY.generic };
-    }
-    i = j;
+    i = e;
   }
   return undefined;
 }
@@ -97,6 +103,8 @@ export const keywordRule: Rule = {
 function* keywordHits(text: string, ends: readonly number[]): Generator<Hit> {
   {
     let consumed = 0;
+    // Keywords come in text order, so the next newline is found with one forward pass in all.
+    let lineEnd = -1;
     for (const after of ends) {
       // `after` is where the keyword ends; walk back over the key name from there.
       const at = after - 1;
@@ -120,7 +128,11 @@ function* keywordHits(text: string, ends: readonly number[]): Generator<Hit> {
         if (valueLooksSecret(a, kind)) yield { index: a.valueStart, secret: a.value };
         continue;
       }
-      const t = tokenAfter(text, ke);
+      if (lineEnd < ke) {
+        lineEnd = text.indexOf("\n", ke);
+        if (lineEnd < 0) lineEnd = text.length;
+      }
+      const t = tokenAfter(text, ke, lineEnd);
       if (t) {
         consumed = t.index + t.secret.length;
         yield t;

@@ -1,0 +1,16 @@
+import { scanText } from "./src/secrets/scan-text.js";
+import { CONTENT_RULES } from "./src/secrets/rules/index.js";
+import { keywordRule } from "./src/secrets/rules/keyword.js";
+import { soulText } from "./test/secrets/corpus/soul-text.js";
+const text = soulText(8 * 1024 * 1024);
+const cpu = (f: () => unknown) => { for (let k = 0; k < 2; k++) f(); const c = process.cpuUsage(); for (let k = 0; k < 5; k++) f(); const d = process.cpuUsage(c); return ((d.user + d.system) / 5000).toFixed(1) + "ms"; };
+const table = new Uint8Array(1 << 15);
+console.log("bare loop", cpu(() => { let h = 0, x = 0; for (let i = 2; i < text.length; i++) { h = ((h << 5) | (text.charCodeAt(i) & 31)) & 0x7fff; if (table[h] !== 0) x++; } return x; }));
+console.log("scanText all", cpu(() => scanText(text)));
+console.log("scanText no keyword", cpu(() => scanText(text, CONTENT_RULES.filter((r) => r !== keywordRule))));
+console.log("scanText keyword only", cpu(() => scanText(text, [keywordRule])));
+console.log("decode", cpu(() => new TextDecoder().decode(new TextEncoder().encode(text))));
+import { keywordOffsets } from "./src/secrets/rules/keyword.js";
+const ends = keywordOffsets(text);
+console.log("ends", ends.length, "keywordOffsets", cpu(() => keywordOffsets(text)));
+console.log("scanAt only", cpu(() => { let n = 0; for (const _ of keywordRule.scanAt!(text, ends)) n++; return n; }));
