@@ -20,6 +20,8 @@ export interface RuleHit {
 interface Group {
   anchors: string[];
   keywords: string[];
+  /** Bit (c & 31) set for each folded fourth character a member can have; all set for 3-character members. */
+  next: number;
 }
 
 interface Plan {
@@ -53,10 +55,12 @@ function planFor(rules: readonly Rule[]): Plan {
     if (s.length < 3 || /[^\x00-\x7f]/.test(s)) throw new Error(`anchors and keywords are ASCII, 3+ characters: ${s}`);
     const h = fold3(s);
     if (!table[h]) {
-      groups.push({ anchors: [], keywords: [] });
+      groups.push({ anchors: [], keywords: [], next: 0 });
       table[h] = groups.length;
     }
-    return groups[(table[h] as number) - 1] as Group;
+    const g = groups[(table[h] as number) - 1] as Group;
+    g.next |= s.length > 3 ? 1 << (s.charCodeAt(3) & 31) : -1;
+    return g;
   };
   for (const r of rules) {
     if (r.keywords && r.scanAt) {
@@ -126,7 +130,10 @@ export function scanText(text: string, rules: readonly Rule[] = CONTENT_RULES): 
   for (let i = 2; i < n; i++) {
     h = ((h << 5) | (text.charCodeAt(i) & 31)) & 0x7fff;
     const g = table[h] as number;
-    if (g !== 0) candidates(s, groups[g - 1] as Group, i - 2);
+    if (g !== 0) {
+      const group = groups[g - 1] as Group;
+      if ((group.next >>> (text.charCodeAt(i + 1) & 31)) & 1) candidates(s, group, i - 2);
+    }
   }
   for (const r of plan.keywordRules) for (const hit of r.scanAt?.(text, s.keywordEnds) ?? []) push(s, r, hit);
   for (const r of s.present) for (const hit of r.scan(text)) push(s, r, hit);
