@@ -13,6 +13,8 @@ export const bootstrapSpec = z.object({
   database_url: z.string().min(1).optional(),
   /** Admin connection used to create per-agent roles and databases (default: database_url). */
   admin_database_url: z.string().min(1).optional(),
+  /** How many applied revisions per source keep their snapshots (for rollback); default 3. */
+  keep_snapshots: z.number().int().min(1).max(100).optional(),
   /** Host-local secrets: one file per secret, referenced by name from the host repo. */
   secrets_dir: z.string().min(1).default("/usr/local/etc/soulsync/secrets"),
   /** Fingerprints of accepted secret-scanner findings (host-side, never in a repo). */

@@ -1,0 +1,265 @@
+// One pass of the source side for one source (DESIGN §2): fetch → resolve → verify → snapshot →
+// validate → scan → publish → post-publish steps, with the failure policy stated here:
+// - a revision refused for its content or signature is remembered and not retried until the
+//   origin selects another commit or the operator passes --force;
+// - transient faults back off exponentially (skipped until the backoff ends, unless --force);
+// - whatever fails, the published revision stays live and the status says why.
+import type { SourceSpec } from "../config/schema/source.js";
+import { isSoulsyncError, SoulsyncError } from "../core/errors.js";
+import type { Problem } from "../core/problem.js";
+import { redactUrls } from "../core/redact.js";
+import { readTreeFromDir } from "../soul/tree/read-dir.js";
+import { backoffDelay } from "./backoff.js";
+import { scanTree, type TreeValidator } from "./check.js";
+import { credentialCall } from "./credentials.js";
+import { unchangedLocalRefs } from "./local.js";
+import { discardMirror, fetchWithRecovery, mirrorDir, readMirrorRefs, resolveCommit } from "./mirror.js";
+import { type Origin, parseOrigin } from "./origin.js";
+import { publishSnapshot, readPublished } from "./publish.js";
+import type { RefMap } from "./refs.js";
+import { formatRevision, type Selection, selectRef } from "./select.js";
+import { exportSnapshot, hasSnapshot, removeSnapshot, snapshotDir } from "./snapshot.js";
+import { type HistoryEntry, pushHistory, type SourceStatus } from "./status/types.js";
+import type { PostPublishStep } from "./steps.js";
+import { verifyRevision } from "./verify.js";
+
+export interface SyncDeps {
+  stateDir: string;
+  secretsDir: string;
+  now(): Date;
+  random(): number;
+  /** Fingerprints of accepted scanner findings (host-side allowlist). */
+  allow: ReadonlySet<string>;
+  /** How many applied revisions keep their snapshots (default 3). */
+  keep: number;
+  steps: readonly PostPublishStep[];
+  /** Told when a source starts applying a new revision (status Reconciling). */
+  onProgress?(status: SourceStatus): Promise<void>;
+}
+
+export interface SourceTarget {
+  agent: string;
+  source: string;
+  spec: SourceSpec;
+  validate: TreeValidator;
+  /** Relative local paths in the URL are relative to this directory. */
+  baseDir?: string;
+}
+
+export interface SyncOutcome {
+  agent: string;
+  source: string;
+  condition: SourceStatus["condition"];
+  reason: string;
+  message: string;
+  /** The revision the origin selects now (when it could be resolved). */
+  revision?: string;
+  /** The revision published after this pass. */
+  applied?: string;
+  /** True when this pass published something new. */
+  changed: boolean;
+  /** True when a broken mirror was re-cloned. */
+  recloned: boolean;
+  problems?: Problem[];
+}
+
+/** A fresh status for a source never seen before (pure). */
+export function newSourceStatus(target: SourceTarget, at: string): SourceStatus {
+  return {
+    agent: target.agent,
+    source: target.source,
+    url: redactUrls(target.spec.url),
+    condition: "Reconciling",
+    reason: "NEW",
+    message: "not synced yet",
+    kept: [],
+    updatedAt: at,
+    history: [],
+  };
+}
+
+interface Run {
+  deps: SyncDeps;
+  target: SourceTarget;
+  st: SourceStatus;
+  at: string;
+  force: boolean;
+  recloned: boolean;
+  revision?: string;
+  commit?: string;
+}
+
+/** Syncs one source; never throws for a source-level failure (it becomes the returned status). */
+export async function syncSource(
+  deps: SyncDeps,
+  target: SourceTarget,
+  previous: SourceStatus | undefined,
+  options: { force: boolean },
+): Promise<{ status: SourceStatus; outcome: SyncOutcome }> {
+  const at = deps.now().toISOString();
+  const st: SourceStatus = structuredClone(previous ?? newSourceStatus(target, at));
+  st.url = redactUrls(target.spec.url);
+  const r: Run = { deps, target, st, at, force: options.force, recloned: false };
+  try {
+    return await pass(r);
+  } catch (e) {
+    return failed(r, e);
+  }
+}
+
+async function pass(r: Run): Promise<{ status: SourceStatus; outcome: SyncOutcome }> {
+  const { deps, target, st } = r;
+  if (!r.force && st.backoff && deps.now() < new Date(st.backoff.until)) {
+    // Not a run: status keeps its message; only the outcome says the source is waiting.
+    const out = finish(r, "Stalled", st.reason, st.message, false);
+    out.outcome.message = `${st.message} (backing off until ${st.backoff.until}; sync --force tries now)`;
+    return out;
+  }
+  const origin = parseOrigin(target.spec.url, target.baseDir);
+  const mirror = mirrorDir(deps.stateDir, origin);
+  const call = await credentialCall(origin, target.spec.credentials, deps.secretsDir, deps.stateDir);
+  let refs = r.force ? undefined : await unchangedLocalRefs(origin, mirror);
+  if (!refs) {
+    r.recloned = (await fetchWithRecovery(mirror, origin, call)).recloned;
+    refs = await readMirrorRefs(mirror);
+  }
+  const sel = selectRef(target.spec.ref, refs);
+  const commit = await commitOf(mirror, sel, refs, st.seen);
+  st.seen = { oid: sel.oid, commit };
+  r.commit = commit;
+  r.revision = formatRevision(sel.ref, commit);
+  const published = await readPublished(deps.stateDir, target.agent, target.source);
+
+  if (st.hold) {
+    if (commit === st.hold.skip || commit === st.hold.commit) {
+      if (published !== st.hold.commit) await publishSnapshot(deps.stateDir, target.agent, target.source, st.hold.commit);
+      return finish(r, "Ready", "HELD", `rolled back to ${st.hold.revision}; held until the origin selects a new revision`, false);
+    }
+    delete st.hold;
+  }
+  if (published === commit && (await hasSnapshot(deps.stateDir, commit))) {
+    delete st.failed;
+    delete st.backoff;
+    st.lastApplied = r.revision;
+    return finish(r, "Ready", "OK", `${r.revision} is published`, false);
+  }
+  if (!r.force && st.failed?.commit === commit) {
+    return finish(r, "Stalled", st.failed.code, `${st.failed.message} (not retried until a new revision arrives or sync --force)`, false, st.failed.problems);
+  }
+
+  st.lastAttempted = r.revision;
+  st.condition = "Reconciling";
+  st.reason = "PROGRESSING";
+  st.message = `applying ${r.revision}`;
+  await deps.onProgress?.(st);
+
+  if (target.spec.verify) await verifyRevision(deps.stateDir, mirror, target.spec.verify, sel, commit);
+  const snap = await exportWithRecovery(r, mirror, origin, call, commit);
+  const tree = await readTreeFromDir(snap.dir);
+  tree.label = r.revision;
+  tree.commit = commit;
+  const problems = [...(await target.validate(tree, snap.dir)), ...scanTree(tree, deps.allow)];
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length > 0) {
+    if (snap.created && !st.kept.some((k) => k.endsWith(commit))) await removeSnapshot(deps.stateDir, commit);
+    const secret = errors.some((p) => p.code === "E_SECRET");
+    const first = errors[0]!;
+    throw new SoulsyncError(
+      secret ? "E_SECRET" : "E_VALIDATE",
+      `${r.revision} refused: ${errors.length} problem${errors.length === 1 ? "" : "s"}, first ${first.file}:${first.line}:${first.column}: ${first.code} ${first.message}`,
+      { kind: "input", data: { problems } },
+    );
+  }
+
+  await publishSnapshot(deps.stateDir, target.agent, target.source, commit);
+  st.lastApplied = r.revision;
+  st.kept = [r.revision, ...st.kept.filter((k) => !k.endsWith(`sha1:${commit}`))].slice(0, Math.max(1, deps.keep));
+  delete st.failed;
+  delete st.backoff;
+  addHistory(r, { result: "applied" });
+  for (const step of deps.steps) {
+    try {
+      await step.run({ agent: target.agent, source: target.source, revision: r.revision, commit, dir: snapshotDir(deps.stateDir, commit), previous: published, rollback: false });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return finish(r, "Stalled", "E_STEP_FAILED", `${r.revision} is published but step ${step.name} failed: ${redactUrls(message)}`, true, undefined, { result: "failed", code: "E_STEP_FAILED" });
+    }
+  }
+  return finish(r, "Ready", "OK", `${r.revision} is published`, true, problems.length ? problems : undefined);
+}
+
+/** The commit a selection names: a branch is one already; a tag is peeled (cached while unchanged). */
+async function commitOf(mirror: string, sel: Selection, refs: RefMap, seen: SourceStatus["seen"]): Promise<string> {
+  if (sel.kind === "branch") return sel.oid;
+  const peeled = sel.refName ? refs.get(sel.refName)?.peeled : undefined;
+  if (peeled) return peeled;
+  if (seen?.oid === sel.oid) return seen.commit;
+  return resolveCommit(mirror, sel.oid);
+}
+
+/** Exports the snapshot; when git cannot read the commit from the mirror (corrupt objects), re-clones once and retries. */
+async function exportWithRecovery(r: Run, mirror: string, origin: Origin, call: Awaited<ReturnType<typeof credentialCall>>, commit: string) {
+  try {
+    return await exportSnapshot(r.deps.stateDir, mirror, commit);
+  } catch (e) {
+    if (!isSoulsyncError(e) || e.code !== "E_CMD_FAILED") throw e;
+    await discardMirror(mirror);
+    await fetchWithRecovery(mirror, origin, call);
+    r.recloned = true;
+    return exportSnapshot(r.deps.stateDir, mirror, commit);
+  }
+}
+
+function failed(r: Run, e: unknown): { status: SourceStatus; outcome: SyncOutcome } {
+  const { st } = r;
+  const err = isSoulsyncError(e) ? e : new SoulsyncError("E_INTERNAL", e instanceof Error ? e.message : String(e), { kind: "internal" });
+  const message = redactUrls(err.message);
+  const problems = Array.isArray(err.data.problems) ? (err.data.problems as Problem[]) : undefined;
+  if (err.kind === "input") {
+    // Refused for what the revision is (content, signature): remember it; a missing ref is not a revision.
+    if (r.commit && r.revision && err.code !== "E_REF_NOT_FOUND") {
+      st.failed = { commit: r.commit, revision: r.revision, code: err.code, message, problems: problems?.slice(0, 50) };
+    }
+    delete st.backoff;
+  } else {
+    const failures = (st.backoff?.failures ?? 0) + 1;
+    const until = new Date(r.deps.now().getTime() + backoffDelay(failures, r.deps.random()));
+    st.backoff = { failures, until: until.toISOString() };
+  }
+  const kept = st.lastApplied ? `; ${st.lastApplied} stays published` : "";
+  return finish(r, "Stalled", err.code, `${message}${kept}`, false, problems, { result: "failed", code: err.code });
+}
+
+function addHistory(r: Run, entry: Omit<HistoryEntry, "at" | "revision">): void {
+  r.st.history = pushHistory(r.st.history, { at: r.at, revision: r.revision, ...entry });
+}
+
+function finish(
+  r: Run,
+  condition: SourceStatus["condition"],
+  reason: string,
+  message: string,
+  changed: boolean,
+  problems?: Problem[],
+  history?: Omit<HistoryEntry, "at" | "revision">,
+): { status: SourceStatus; outcome: SyncOutcome } {
+  const { st } = r;
+  if (history) addHistory(r, { ...history, message });
+  st.condition = condition;
+  st.reason = reason;
+  st.message = message;
+  st.updatedAt = r.at;
+  const outcome: SyncOutcome = {
+    agent: st.agent,
+    source: st.source,
+    condition,
+    reason,
+    message,
+    revision: r.revision,
+    applied: st.lastApplied,
+    changed,
+    recloned: r.recloned,
+  };
+  if (problems?.length) outcome.problems = problems;
+  return { status: st, outcome };
+}
