@@ -5,6 +5,8 @@ import { type RunResult, run } from "../exec/run.js";
 export interface GitCall {
   /** Operate on this git dir (never discovered from the working directory). */
   gitDir?: string;
+  /** Working directory (a repo with a worktree); prefer gitDir for bare repos. */
+  cwd?: string;
   /** Extra environment (credentials, GNUPGHOME); merged over the fixed one. */
   env?: Record<string, string>;
   /** Extra `-c key=value` pairs. */
@@ -34,6 +36,7 @@ export function gitArgv(args: readonly string[], call: GitCall = {}): string[] {
 /** Runs git; throws SoulsyncError E_CMD_FAILED (stderr attached, URLs redacted) unless reject is false. */
 export function git(args: readonly string[], call: GitCall = {}): Promise<RunResult> {
   return run(gitArgv(args, call), {
+    cwd: call.cwd,
     env: { ...GIT_ENV, ...call.env },
     reject: call.reject,
     timeout: call.timeout,

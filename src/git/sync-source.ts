@@ -5,7 +5,7 @@
 // - transient faults back off exponentially (skipped until the backoff ends, unless --force);
 // - whatever fails, the published revision stays live and the status says why.
 import type { SourceSpec } from "../config/schema/source.js";
-import { isSoulsyncError, SoulsyncError } from "../core/errors.js";
+import { type ErrorKind, isSoulsyncError, SoulsyncError } from "../core/errors.js";
 import type { Problem } from "../core/problem.js";
 import { redactUrls } from "../core/redact.js";
 import { readTreeFromDir } from "../soul/tree/read-dir.js";
@@ -60,6 +60,8 @@ export interface SyncOutcome {
   changed: boolean;
   /** True when a broken mirror was re-cloned. */
   recloned: boolean;
+  /** For a Stalled source: how to handle it (input: a human fixes the revision; transient: retried with backoff). */
+  kind?: ErrorKind;
   problems?: Problem[];
 }
 
@@ -113,6 +115,7 @@ async function pass(r: Run): Promise<{ status: SourceStatus; outcome: SyncOutcom
     // Not a run: status keeps its message; only the outcome says the source is waiting.
     const out = finish(r, "Stalled", st.reason, st.message, false);
     out.outcome.message = `${st.message} (backing off until ${st.backoff.until}; sync --force tries now)`;
+    out.outcome.kind = "transient";
     return out;
   }
   const origin = parseOrigin(target.spec.url, target.baseDir);
@@ -144,7 +147,9 @@ async function pass(r: Run): Promise<{ status: SourceStatus; outcome: SyncOutcom
     return finish(r, "Ready", "OK", `${r.revision} is published`, false);
   }
   if (!r.force && st.failed?.commit === commit) {
-    return finish(r, "Stalled", st.failed.code, `${st.failed.message} (not retried until a new revision arrives or sync --force)`, false, st.failed.problems);
+    const out = finish(r, "Stalled", st.failed.code, `${st.failed.message} (not retried until a new revision arrives or sync --force)`, false, st.failed.problems);
+    out.outcome.kind = "input";
+    return out;
   }
 
   st.lastAttempted = r.revision;
@@ -182,7 +187,9 @@ async function pass(r: Run): Promise<{ status: SourceStatus; outcome: SyncOutcom
       await step.run({ agent: target.agent, source: target.source, revision: r.revision, commit, dir: snapshotDir(deps.stateDir, commit), previous: published, rollback: false });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      return finish(r, "Stalled", "E_STEP_FAILED", `${r.revision} is published but step ${step.name} failed: ${redactUrls(message)}`, true, undefined, { result: "failed", code: "E_STEP_FAILED" });
+      const out = finish(r, "Stalled", "E_STEP_FAILED", `${r.revision} is published but step ${step.name} failed: ${redactUrls(message)}`, true, undefined, { result: "failed", code: "E_STEP_FAILED" });
+      out.outcome.kind = isSoulsyncError(e) ? e.kind : "internal";
+      return out;
     }
   }
   return finish(r, "Ready", "OK", `${r.revision} is published`, true, problems.length ? problems : undefined);
@@ -227,7 +234,9 @@ function failed(r: Run, e: unknown): { status: SourceStatus; outcome: SyncOutcom
     st.backoff = { failures, until: until.toISOString() };
   }
   const kept = st.lastApplied ? `; ${st.lastApplied} stays published` : "";
-  return finish(r, "Stalled", err.code, `${message}${kept}`, false, problems, { result: "failed", code: err.code });
+  const out = finish(r, "Stalled", err.code, `${message}${kept}`, false, problems, { result: "failed", code: err.code });
+  out.outcome.kind = err.kind;
+  return out;
 }
 
 function addHistory(r: Run, entry: Omit<HistoryEntry, "at" | "revision">): void {

@@ -3,11 +3,19 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { registerInit } from "./init.js";
+import { registerPromote } from "./promote.js";
+import { registerRollback } from "./rollback.js";
 import { registerSchema } from "./schema.js";
+import { registerStatus } from "./status.js";
+import { registerSync } from "./sync.js";
 import { registerValidate } from "./validate.js";
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerInit(program, ctx);
   registerValidate(program, ctx);
   registerSchema(program, ctx);
+  registerSync(program, ctx);
+  registerStatus(program, ctx);
+  registerRollback(program, ctx);
+  registerPromote(program, ctx);
 }
