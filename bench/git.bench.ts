@@ -1,0 +1,120 @@
+// Figures for the source side (issue 4):
+//  1. a change-check pass over 100 unchanged sources on local bare origins (target ≤ 1 s in all);
+//  2. a snapshot of a soul repo with 5,000 files (target ≤ 2 s), with the alternatives measured.
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import git from "isomorphic-git";
+import { stringify } from "yaml";
+import type { Bootstrap } from "../src/config/bootstrap.js";
+import { exportSnapshot, removeSnapshot } from "../src/git/snapshot.js";
+import { syncSources } from "../src/git/sync.js";
+import { starterSoul } from "../src/soul/starter.js";
+
+const ENV = { ...process.env, GIT_AUTHOR_NAME: "b", GIT_AUTHOR_EMAIL: "b@x", GIT_COMMITTER_NAME: "b", GIT_COMMITTER_EMAIL: "b@x", GIT_CONFIG_GLOBAL: "/dev/null" };
+const sh = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, env: ENV, encoding: "utf8" }).trim();
+const root = mkdtempSync(join(tmpdir(), "soulsync-bench-git-"));
+const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
+
+function soulRepo(dir: string, extra: Record<string, string> = {}): string {
+  mkdirSync(dir, { recursive: true });
+  for (const [p, c] of [...starterSoul({ agent: "atlas", displayName: "Atlas", today: "2026-01-01" }), ...Object.entries(extra)]) {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), c);
+  }
+  sh(dir, "init", "-q", "--initial-branch=main");
+  sh(dir, "add", "-A");
+  sh(dir, "commit", "-q", "-m", "soul");
+  return sh(dir, "rev-parse", "HEAD");
+}
+
+async function changeCheck(): Promise<void> {
+  const N = 100;
+  const work = join(root, "work");
+  soulRepo(work);
+  const template = join(root, "template.git");
+  sh(root, "clone", "-q", "--bare", work, template);
+  const agents = [];
+  for (let i = 0; i < N; i++) {
+    const origin = join(root, "origins", `agent${i}.git`);
+    cpSync(template, origin, { recursive: true });
+    agents.push({ name: `agent${i}`, soul: { url: origin } });
+  }
+  writeFileSync(join(root, "host.yaml"), stringify({ version: 1, agents }));
+  const bootstrap: Bootstrap = {
+    host_repo: { path: root },
+    state_dir: join(root, "state"),
+    driver: "sim",
+    secrets_dir: join(root, "secrets"),
+    triggers: { poll: "*/5 * * * *", jitter_seconds: 30, watch: true, debounce_ms: 500 },
+    configPath: undefined,
+  };
+  let t = process.hrtime.bigint();
+  const first = await syncSources({ bootstrap });
+  const firstMs = ms(t);
+  if (!first.ok) throw new Error(`first sync failed: ${first.outcomes.find((o) => o.condition !== "Ready")?.message}`);
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    t = process.hrtime.bigint();
+    const r = await syncSources({ bootstrap });
+    runs.push(ms(t));
+    if (r.outcomes.some((o) => o.changed)) throw new Error("an unchanged pass published something");
+  }
+  const best = Math.min(...runs);
+  const median = runs.sort((a, b) => a - b)[2]!;
+  console.log(`first sync of ${N} local sources (fetch, snapshot, validate, publish): ${firstMs.toFixed(0)} ms`);
+  console.log(`change check over ${N} unchanged local sources: median ${median.toFixed(0)} ms, best ${best.toFixed(0)} ms (target ≤ 1000 ms) ${median <= 1000 ? "OK" : "MISSED"}`);
+}
+
+async function snapshot(): Promise<void> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 5000; i++) files[`notes/d${i % 50}/note-${i}.md`] = `# Note ${i}\n\n${"Some remembered text. ".repeat(8)}\n`;
+  const work = join(root, "big");
+  const commit = soulRepo(work, files);
+  const mirror = join(root, "big.git");
+  sh(root, "clone", "-q", "--bare", work, mirror);
+  const state = join(root, "snapstate");
+
+  const archive: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = process.hrtime.bigint();
+    await exportSnapshot(state, mirror, commit);
+    archive.push(ms(t));
+    await removeSnapshot(state, commit);
+  }
+  const best = Math.min(...archive);
+  console.log(`snapshot of 5,005 files, git archive | tar (used): best ${best.toFixed(0)} ms of 3 (target ≤ 2000 ms) ${best <= 2000 ? "OK" : "MISSED"}`);
+
+  // Alternative 1: git read-tree + checkout-index into the temp dir (no tar file).
+  let t = process.hrtime.bigint();
+  const alt1 = join(root, "alt1");
+  mkdirSync(alt1);
+  execFileSync("git", ["--git-dir", mirror, "--work-tree", alt1, "read-tree", commit], { env: { ...ENV, GIT_INDEX_FILE: join(root, "alt1.idx") } });
+  execFileSync("git", ["--git-dir", mirror, "--work-tree", alt1, "checkout-index", "-a", "-f"], { env: { ...ENV, GIT_INDEX_FILE: join(root, "alt1.idx") } });
+  console.log(`  alternative: read-tree + checkout-index: ${ms(t).toFixed(0)} ms`);
+
+  // Alternative 2: isomorphic-git in process (readTree + readBlob + writeFile).
+  t = process.hrtime.bigint();
+  const alt2 = join(root, "alt2");
+  const cache = {};
+  const walk = async (oid: string, dir: string): Promise<void> => {
+    mkdirSync(dir, { recursive: true });
+    const { tree } = await git.readTree({ fs, gitdir: mirror, oid, cache });
+    for (const e of tree) {
+      if (e.type === "tree") await walk(e.oid, join(dir, e.path));
+      else if (e.type === "blob") writeFileSync(join(dir, e.path), (await git.readBlob({ fs, gitdir: mirror, oid: e.oid, cache })).blob);
+    }
+  };
+  const { commit: c } = await git.readCommit({ fs, gitdir: mirror, oid: commit, cache });
+  await walk(c.tree, alt2);
+  console.log(`  alternative: isomorphic-git in process: ${ms(t).toFixed(0)} ms`);
+}
+
+try {
+  await changeCheck();
+  await snapshot();
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
