@@ -2,7 +2,7 @@
 // (detected and re-cloned), a refused revision (not retried until new or --force), interrupted
 // runs, snapshot collection, post-publish steps, and credentials that never leak.
 import assert from "node:assert/strict";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import type { PublishedRevision } from "../../src/git/steps.js";
