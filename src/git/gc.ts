@@ -1,5 +1,7 @@
 // Snapshot collection: keep every source's last N applied revisions, whatever is published
 // and whatever a rollback holds; remove the rest.
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
 import { readPublished } from "./publish.js";
 import { listSnapshots, removeSnapshot } from "./snapshot.js";
 import type { StatusDoc } from "./status/types.js";
@@ -19,13 +21,22 @@ export function planKeep(doc: StatusDoc, published: Iterable<string>): Set<strin
 
 /** Removes snapshots nothing keeps; returns the commits removed. */
 export async function collectSnapshots(stateDir: string, doc: StatusDoc): Promise<string[]> {
-  const published: string[] = [];
-  for (const st of Object.values(doc.sources)) {
-    const c = await readPublished(stateDir, st.agent, st.source);
-    if (c) published.push(c);
-  }
-  const keep = planKeep(doc, published);
+  const keep = planKeep(doc, await readAllPublished(stateDir));
   const gone = (await listSnapshots(stateDir)).filter((c) => !keep.has(c));
   for (const c of gone) await removeSnapshot(stateDir, c);
   return gone;
+}
+
+/** Every commit a <state_dir>/<agent>/<source>/current link points at, found on disk (status may be incomplete). */
+async function readAllPublished(stateDir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const agent of await readdir(stateDir, { withFileTypes: true }).catch(() => [])) {
+    if (!agent.isDirectory() || agent.name === "snapshots" || agent.name === "mirrors") continue;
+    for (const source of await readdir(join(stateDir, agent.name), { withFileTypes: true }).catch(() => [])) {
+      if (!source.isDirectory()) continue;
+      const c = await readPublished(stateDir, agent.name, source.name);
+      if (c) out.push(c);
+    }
+  }
+  return out;
 }

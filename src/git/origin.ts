@@ -23,6 +23,11 @@ export function parseOrigin(url: string, baseDir = "/"): Origin {
   if (url.startsWith("-") || /[\0\n\r]/.test(url)) {
     throw inputError("E_SOURCE_URL", `source url ${JSON.stringify(display)} is not a repository address`, { url: display });
   }
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i.test(url)) {
+    throw inputError("E_SOURCE_URL_CREDENTIALS", `source url ${display} carries a password: name a host-local secret in "credentials" instead`, {
+      url: display,
+    });
+  }
   if (url.startsWith("file://")) {
     const path = decodeURIComponent(new URL(url).pathname);
     return { kind: "file", url: path, localPath: path, display };

@@ -13,6 +13,7 @@ import { backoffDelay } from "./backoff.js";
 import { scanTree, type TreeValidator } from "./check.js";
 import { credentialCall } from "./credentials.js";
 import { unchangedLocalRefs } from "./local.js";
+import { readCommitMessages } from "./messages.js";
 import { discardMirror, fetchWithRecovery, mirrorDir, readMirrorRefs, resolveCommit } from "./mirror.js";
 import { type Origin, parseOrigin } from "./origin.js";
 import { publishSnapshot, readPublished } from "./publish.js";
@@ -163,7 +164,8 @@ async function pass(r: Run): Promise<{ status: SourceStatus; outcome: SyncOutcom
   const tree = await readTreeFromDir(snap.dir);
   tree.label = r.revision;
   tree.commit = commit;
-  const problems = [...(await target.validate(tree, snap.dir)), ...scanTree(tree, deps.allow)];
+  const messages = await readCommitMessages(mirror, st.lastApplied?.slice(-40), commit);
+  const problems = [...(await target.validate(tree, snap.dir)), ...scanTree(tree, deps.allow, messages)];
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) {
     if (snap.created && !st.kept.some((k) => k.endsWith(commit))) await removeSnapshot(deps.stateDir, commit);

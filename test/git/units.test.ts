@@ -4,6 +4,7 @@ import { BACKOFF_MAX_MS, backoffDelay } from "../../src/git/backoff.js";
 import { classifyFetchFailure } from "../../src/git/fetch-errors.js";
 import { planKeep } from "../../src/git/gc.js";
 import { gitArgv } from "../../src/git/git-run.js";
+import { parseLog } from "../../src/git/messages.js";
 import { parseOrigin } from "../../src/git/origin.js";
 import { planPromotion } from "../../src/git/promote.js";
 import { parseForEachRef, parsePackedRefs, sameRefs } from "../../src/git/refs.js";
@@ -19,7 +20,7 @@ describe("parseOrigin", () => {
     ["/srv/git/atlas.git", "path", "/srv/git/atlas.git"],
     ["file:///srv/git/atlas%20x.git", "file", "/srv/git/atlas x.git"],
     ["git://10.0.1.2/atlas.git", "git", undefined],
-    ["https://tok:secret@example.com/atlas.git", "http", undefined],
+    ["https://tok@example.com/atlas.git", "http", undefined],
     ["ssh://git@10.0.1.2/srv/git/atlas.git", "ssh", undefined],
     ["git@10.0.1.2:atlas.git", "ssh", undefined],
   ];
@@ -31,6 +32,13 @@ describe("parseOrigin", () => {
       assert.ok(!o.display.includes("secret"));
     });
   }
+  test("a password in the URL is refused (credentials live in host-local secrets)", () => {
+    assert.throws(() => parseOrigin("https://tok:secret@example.com/a.git"), (e: Error) => {
+      assert.equal((e as { code?: string }).code, "E_SOURCE_URL_CREDENTIALS");
+      assert.ok(!e.message.includes("secret@"));
+      return true;
+    });
+  });
   test("relative paths resolve against the base", () => {
     assert.equal(parseOrigin("../souls/a.git", "/etc/host").localPath, "/etc/souls/a.git");
   });
@@ -118,5 +126,13 @@ describe("planPromotion", () => {
     assert.throws(() => planPromotion("2.9.9", "", tags), { code: "E_PROMOTE_NOT_NEWER" });
     assert.throws(() => planPromotion("latest", "", tags), { code: "E_PROMOTE_VERSION" });
     assert.throws(() => planPromotion("1.0.0", "-x/", tags), { code: "E_PROMOTE_PREFIX" });
+  });
+});
+
+describe("parseLog", () => {
+  test("splits commit records", () => {
+    const out = parseLog(`${A}\0subject\n\nbody\n\x1e\n${B}\0two\n\x1e\n`);
+    assert.deepEqual(out.map((m) => m.path), [`commit:${A}`, `commit:${B}`]);
+    assert.equal(Buffer.from(out[0]!.data).toString(), "subject\n\nbody\n");
   });
 });
