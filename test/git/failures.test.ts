@@ -225,3 +225,21 @@ describe("credentials", () => {
   });
 });
 
+
+describe("a pinned commit", () => {
+  test("beats the branch (abbreviated), and an unknown one is reported", async () => {
+    const root = tmpDir();
+    const repo = soulRepo(root, "atlas");
+    const c1 = repo.head();
+    repo.commit({ "SOUL.md": "# Soul\n\nNewer.\n" });
+    const host = makeHost(join(root, "h"), { atlas: { url: repo.origin, ref: { branch: "main", commit: c1.slice(0, 10) } } });
+    let o = (await host.sync()).outcomes[0]!;
+    assert.equal(o.condition, "Ready", o.message);
+    assert.equal(host.published(), c1);
+    assert.equal(o.applied, `${c1.slice(0, 10)}@sha1:${c1}`);
+    host.setSouls({ atlas: { url: repo.origin, ref: { commit: "0123456789" } } });
+    o = (await host.sync()).outcomes[0]!;
+    assert.equal(o.reason, "E_REF_NOT_FOUND");
+    assert.equal(host.published(), c1);
+  });
+});
