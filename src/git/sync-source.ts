@@ -65,7 +65,9 @@ async function pass(r: Run): Promise<Done> {
   const published = await readPublished(deps.stateDir, target.agent, target.source);
 
   if (st.hold) {
-    if (commit === st.hold.skip || commit === st.hold.commit) {
+    // The origin still selects what we rolled back from: keep the rollback. Anything else (including
+    // the held commit itself, e.g. after a revert at the origin) ends the hold.
+    if (commit === st.hold.skip && commit !== st.hold.commit) {
       if (published !== st.hold.commit) await publishSnapshot(deps.stateDir, target.agent, target.source, st.hold.commit);
       return finish(r, "Ready", "HELD", `rolled back to ${st.hold.revision}; held until the origin selects a new revision`, false);
     }
