@@ -83,39 +83,45 @@ async function snapshot(): Promise<void> {
   sh(root, "clone", "-q", "--bare", work, mirror);
   const state = join(root, "snapstate");
 
-  const archive: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t = process.hrtime.bigint();
-    await exportSnapshot(state, mirror, commit);
-    archive.push(ms(t));
-    await removeSnapshot(state, commit);
-  }
-  const best = Math.min(...archive);
-  console.log(`snapshot of 5,005 files, git archive | tar (used): best ${best.toFixed(0)} ms of 3 (target ≤ 2000 ms) ${best <= 2000 ? "OK" : "MISSED"}`);
-
-  // Alternative 1: git read-tree + checkout-index into the temp dir (no tar file).
-  let t = process.hrtime.bigint();
-  const alt1 = join(root, "alt1");
-  mkdirSync(alt1);
-  execFileSync("git", ["--git-dir", mirror, "--work-tree", alt1, "read-tree", commit], { env: { ...ENV, GIT_INDEX_FILE: join(root, "alt1.idx") } });
-  execFileSync("git", ["--git-dir", mirror, "--work-tree", alt1, "checkout-index", "-a", "-f"], { env: { ...ENV, GIT_INDEX_FILE: join(root, "alt1.idx") } });
-  console.log(`  alternative: read-tree + checkout-index: ${ms(t).toFixed(0)} ms`);
-
-  // Alternative 2: isomorphic-git in process (readTree + readBlob + writeFile).
-  t = process.hrtime.bigint();
-  const alt2 = join(root, "alt2");
-  const cache = {};
-  const walk = async (oid: string, dir: string): Promise<void> => {
-    mkdirSync(dir, { recursive: true });
-    const { tree } = await git.readTree({ fs, gitdir: mirror, oid, cache });
-    for (const e of tree) {
-      if (e.type === "tree") await walk(e.oid, join(dir, e.path));
-      else if (e.type === "blob") writeFileSync(join(dir, e.path), (await git.readBlob({ fs, gitdir: mirror, oid: e.oid, cache })).blob);
+  const best3 = async (fn: (i: number) => Promise<void>): Promise<number> => {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = process.hrtime.bigint();
+      await fn(i);
+      runs.push(ms(t));
     }
+    return Math.min(...runs);
   };
-  const { commit: c } = await git.readCommit({ fs, gitdir: mirror, oid: commit, cache });
-  await walk(c.tree, alt2);
-  console.log(`  alternative: isomorphic-git in process: ${ms(t).toFixed(0)} ms`);
+  const used = await best3(async () => {
+    await exportSnapshot(state, mirror, commit);
+    await removeSnapshot(state, commit);
+  });
+  console.log(`snapshot of 5,005 files, read-tree + checkout-index, read-only, renamed (used): best of 3 ${used.toFixed(0)} ms (target ≤ 2000 ms) ${used <= 2000 ? "OK" : "MISSED"}`);
+
+  // Alternative 1: git archive to a tar file, extracted with tar (not made read-only).
+  const alt1 = await best3(async (i) => {
+    const dir = join(root, `alt1-${i}`);
+    mkdirSync(dir);
+    execFileSync("git", ["--git-dir", mirror, "archive", "--format=tar", "-o", `${dir}.tar`, commit], { env: ENV });
+    execFileSync("tar", ["-x", "-f", `${dir}.tar`, "-C", dir]);
+  });
+  console.log(`  alternative: git archive + tar: best of 3 ${alt1.toFixed(0)} ms`);
+
+  // Alternative 2: isomorphic-git in process (readTree + readBlob + writeFile; not made read-only).
+  const alt2 = await best3(async (i) => {
+    const cache = {};
+    const walk = async (oid: string, dir: string): Promise<void> => {
+      mkdirSync(dir, { recursive: true });
+      const { tree } = await git.readTree({ fs, gitdir: mirror, oid, cache });
+      for (const e of tree) {
+        if (e.type === "tree") await walk(e.oid, join(dir, e.path));
+        else if (e.type === "blob") writeFileSync(join(dir, e.path), (await git.readBlob({ fs, gitdir: mirror, oid: e.oid, cache })).blob);
+      }
+    };
+    const { commit: c } = await git.readCommit({ fs, gitdir: mirror, oid: commit, cache });
+    await walk(c.tree, join(root, `alt2-${i}`));
+  });
+  console.log(`  alternative: isomorphic-git in process: best of 3 ${alt2.toFixed(0)} ms`);
 }
 
 try {

@@ -9,6 +9,9 @@ import { type GitCall, git } from "./git-run.js";
 import type { Origin } from "./origin.js";
 import { FOR_EACH_REF_FORMAT, parseForEachRef, type RefMap } from "./refs.js";
 
+/** info/attributes of every mirror: no eol conversion, ident, filters, encodings or export rules. */
+export const MIRROR_ATTRIBUTES = "* -text -eol -ident -filter -working-tree-encoding -export-ignore -export-subst";
+
 export const FETCH_REFSPECS = ["+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"];
 
 /** <state_dir>/mirrors/<hash of the origin>.git (pure). */
@@ -32,10 +35,18 @@ export async function ensureMirror(dir: string): Promise<void> {
   const tmp = `${dir}.tmp-${randomBytes(4).toString("hex")}`;
   await mkdir(join(dir, ".."), { recursive: true });
   await git(["init", "--quiet", "--bare", tmp]);
-  // The snapshot is the commit's tree as committed: in-repo export-ignore/export-subst must not apply.
-  await writeFile(join(tmp, "info", "attributes"), "* -export-ignore -export-subst\n");
+  // The snapshot is the commit's tree as committed: no in-repo attribute may convert or hide content.
+  await writeFile(join(tmp, "info", "attributes"), `${MIRROR_ATTRIBUTES}\n`);
   await git(["config", "gc.auto", "0"], { gitDir: tmp });
   await rename(tmp, dir);
+}
+
+/** Rewrites the mirror's info/attributes when it is not MIRROR_ATTRIBUTES (a mirror made by an older version). */
+export async function ensureMirrorAttributes(dir: string): Promise<void> {
+  const path = join(dir, "info", "attributes");
+  if ((await readFile(path, "utf8").catch(() => "")) === `${MIRROR_ATTRIBUTES}\n`) return;
+  await mkdir(join(dir, "info"), { recursive: true });
+  await writeFile(path, `${MIRROR_ATTRIBUTES}\n`);
 }
 
 /** Fetches every branch and tag of `origin` into the mirror; throws E_GIT_UNREACHABLE (transient), E_GIT_AUTH or E_GIT_FETCH. */

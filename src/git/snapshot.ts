@@ -1,12 +1,14 @@
-// Immutable snapshots: <state_dir>/snapshots/<sha>/ holds one commit's tree, exported under a
-// temp name and renamed into place, then never written again. A temp left by a crash is never
+// Immutable snapshots: <state_dir>/snapshots/<sha>/ holds one commit's tree, byte for byte as
+// committed (read-tree + checkout-index with every conversion switched off in the mirror's
+// info/attributes; measured faster than git archive | tar), exported under a temp name and
+// renamed into place, then never written again. A temp left by a crash is never
 // published and is removed on the next start.
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { run } from "../exec/run.js";
 import { makeReadOnly, removeTree } from "./fs-util.js";
 import { git } from "./git-run.js";
+import { ensureMirrorAttributes } from "./mirror.js";
 
 const SHA = /^[0-9a-f]{40}$/;
 export const TEMP_PREFIX = ".tmp-";
@@ -33,11 +35,13 @@ export async function exportSnapshot(stateDir: string, mirror: string, commit: s
   const root = snapshotsDir(stateDir);
   await mkdir(root, { recursive: true });
   const tmp = join(root, `${TEMP_PREFIX}${commit}-${randomBytes(4).toString("hex")}`);
-  const tar = `${tmp}.tar`;
+  // A private index next to the temp tree: the mirror itself is never given a worktree or an index.
+  const call = { gitDir: mirror, env: { GIT_INDEX_FILE: `${tmp}.index` }, config: [["core.symlinks", "true"]] as [string, string][] };
   try {
+    await ensureMirrorAttributes(mirror);
     await mkdir(tmp);
-    await git(["archive", "--format=tar", "-o", tar, commit], { gitDir: mirror });
-    await run(["tar", "-x", "--no-same-owner", "-f", tar, "-C", tmp]);
+    await git(["--work-tree", tmp, "read-tree", commit], call);
+    await git(["--work-tree", tmp, "checkout-index", "--all", "--force"], call);
     await makeReadOnly(tmp);
     await rename(tmp, dir);
     return { dir, created: true };
@@ -47,7 +51,7 @@ export async function exportSnapshot(stateDir: string, mirror: string, commit: s
     if (await hasSnapshot(stateDir, commit)) return { dir, created: false };
     throw e;
   } finally {
-    await rm(tar, { force: true });
+    await rm(`${tmp}.index`, { force: true });
   }
 }
 
