@@ -74,6 +74,13 @@ describe("SSH signatures", () => {
     assert.equal(o.condition, "Ready", o.message);
     assert.equal(host.published(), repo.head());
 
+    repo.commit({ "SOUL.md": "# Soul\n\nUnsigned commit, signed tag.\n" });
+    repo.tag("v3.0.0", { sign: trusted.key });
+    host.setSouls({ atlas: { url: repo.origin, ref: { tag: "v3.0.0" }, verify: { mode: "tag-and-head", allowed_signers: allowed } } });
+    o = (await host.sync()).outcomes[0]!;
+    assert.equal(o.reason, "E_VERIFY_UNSIGNED", o.message);
+    assert.match(o.message, /commit [0-9a-f]{12} is not signed/);
+
     host.setSouls({ atlas: { url: repo.origin, verify: { mode: "tag", allowed_signers: allowed } } });
     repo.commit({ "SOUL.md": "# Soul\n\nBranch.\n" });
     o = (await host.sync()).outcomes[0]!;
