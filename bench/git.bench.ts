@@ -125,7 +125,9 @@ async function snapshot(): Promise<void> {
       mkdirSync(dir);
       const t = process.hrtime.bigint();
       await fn(dir);
-      (times[name] ??= []).push(ms(t));
+      const list = times[name] ?? [];
+      list.push(ms(t));
+      times[name] = list;
     }
   }
   for (const [name, runs] of Object.entries(times)) console.log(`  export only, ${name}: best of 3 ${Math.min(...runs).toFixed(0)} ms`);
