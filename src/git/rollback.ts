@@ -75,9 +75,12 @@ export async function rollbackSource(req: RollbackRequest): Promise<RollbackResu
     doc.updatedAt = at;
     await store.write(doc);
     const from = published ? st.kept.find((k) => k.endsWith(published)) ?? published : undefined;
+    // A failing step throws after the hold is recorded; the next sync re-runs the steps.
     for (const step of req.steps ?? POST_PUBLISH_STEPS) {
       await step.run({ agent: req.agent, source, revision, commit, dir: snapshotDir(b.state_dir, commit), previous: published, rollback: true });
     }
+    st.stepsDone = commit;
+    await store.write(doc);
     return { agent: req.agent, source, revision, commit, from };
   } finally {
     await release();

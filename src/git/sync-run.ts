@@ -75,6 +75,8 @@ export interface Run {
   recloned: boolean;
   revision?: string;
   commit?: string;
+  /** The selected ref's object id. */
+  oid?: string;
 }
 
 
@@ -88,7 +90,7 @@ export function failed(r: Run, e: unknown): { status: SourceStatus; outcome: Syn
   if (err.kind === "input") {
     // Refused for what the revision is (content, signature): remember it; a missing ref is not a revision.
     if (r.commit && r.revision && err.code !== "E_REF_NOT_FOUND") {
-      st.failed = { commit: r.commit, revision: r.revision, code: err.code, message, problems: problems?.slice(0, 50) };
+      st.failed = { commit: r.commit, oid: r.oid, revision: r.revision, code: err.code, message, problems: problems?.slice(0, 50) };
     }
     delete st.backoff;
   } else {
@@ -96,7 +98,7 @@ export function failed(r: Run, e: unknown): { status: SourceStatus; outcome: Syn
     const until = new Date(r.deps.now().getTime() + backoffDelay(failures, r.deps.random()));
     st.backoff = { failures, until: until.toISOString() };
   }
-  const kept = st.lastApplied ? `; ${st.lastApplied} stays published` : "";
+  const kept = st.lastApplied && err.code !== "E_STEP_FAILED" ? `; ${st.lastApplied} stays published` : "";
   const out = finish(r, "Stalled", err.code, `${message}${kept}`, false, problems, { result: "failed", code: err.code });
   out.outcome.kind = err.kind;
   return out;

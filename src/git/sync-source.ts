@@ -61,6 +61,7 @@ async function pass(r: Run): Promise<Done> {
   const commit = await commitOf(mirror, sel, refs, st.seen);
   st.seen = { oid: sel.oid, commit };
   r.commit = commit;
+  r.oid = sel.oid;
   r.revision = formatRevision(sel.ref, commit);
   const published = await readPublished(deps.stateDir, target.agent, target.source);
 
@@ -68,22 +69,26 @@ async function pass(r: Run): Promise<Done> {
     // The origin still selects what we rolled back from: keep the rollback. Anything else (including
     // the held commit itself, e.g. after a revert at the origin) ends the hold.
     if (commit === st.hold.skip && commit !== st.hold.commit) {
-      if (published !== st.hold.commit) await publishSnapshot(deps.stateDir, target.agent, target.source, st.hold.commit);
-      return finish(r, "Ready", "HELD", `rolled back to ${st.hold.revision}; held until the origin selects a new revision`, false);
+      const held = st.hold;
+      if (published !== held.commit) await publishSnapshot(deps.stateDir, target.agent, target.source, held.commit);
+      if (st.stepsDone !== held.commit) await runSteps(r, held.commit, held.revision, undefined, true);
+      return finish(r, "Ready", "HELD", `rolled back to ${held.revision}; held until the origin selects a new revision`, false);
     }
     delete st.hold;
   }
+  const refused = !r.force && st.failed?.commit === commit && (st.failed.oid ?? sel.oid) === sel.oid;
   if (published === commit && (await hasSnapshot(deps.stateDir, commit))) {
+    // Published already; only steps that failed last time are left to do (unless they were refused).
+    if (st.stepsDone !== commit) {
+      if (refused) return skipRefused(r);
+      await runSteps(r, commit, r.revision, undefined, false);
+    }
     delete st.failed;
     delete st.backoff;
     st.lastApplied = r.revision;
     return finish(r, "Ready", "OK", `${r.revision} is published`, false);
   }
-  if (!r.force && st.failed?.commit === commit) {
-    const out = finish(r, "Stalled", st.failed.code, `${st.failed.message} (not retried until a new revision arrives or sync --force)`, false, st.failed.problems);
-    out.outcome.kind = "input";
-    return out;
-  }
+  if (refused) return skipRefused(r);
 
   st.lastAttempted = r.revision;
   st.condition = "Reconciling";
@@ -116,17 +121,40 @@ async function pass(r: Run): Promise<Done> {
   delete st.failed;
   delete st.backoff;
   addHistory(r, { result: "applied" });
-  for (const step of deps.steps) {
-    try {
-      await step.run({ agent: target.agent, source: target.source, revision: r.revision, commit, dir: snapshotDir(deps.stateDir, commit), previous: published, rollback: false });
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      const out = finish(r, "Stalled", "E_STEP_FAILED", `${r.revision} is published but step ${step.name} failed: ${redactUrls(message)}`, true, undefined, { result: "failed", code: "E_STEP_FAILED" });
-      out.outcome.kind = isSoulsyncError(e) ? e.kind : "internal";
-      return out;
-    }
+  try {
+    await runSteps(r, commit, r.revision, published, false);
+  } catch (e) {
+    const out = failed(r, e);
+    out.outcome.changed = true;
+    return out;
   }
   return finish(r, "Ready", "OK", `${r.revision} is published`, true, problems.length ? problems : undefined);
+}
+
+/** Runs the post-publish steps in order; the first failure throws E_STEP_FAILED with the step's own kind. */
+async function runSteps(r: Run, commit: string, revision: string, previous: string | undefined, rollback: boolean): Promise<void> {
+  const { deps, target, st } = r;
+  for (const step of deps.steps) {
+    try {
+      await step.run({ agent: target.agent, source: target.source, revision, commit, dir: snapshotDir(deps.stateDir, commit), previous, rollback });
+    } catch (e) {
+      const message = redactUrls(e instanceof Error ? e.message : String(e));
+      throw new SoulsyncError("E_STEP_FAILED", `${revision} is published but step ${step.name} failed: ${message}`, {
+        kind: isSoulsyncError(e) ? e.kind : "internal",
+        data: { step: step.name },
+        cause: e,
+      });
+    }
+  }
+  st.stepsDone = commit;
+}
+
+/** A revision refused before: reported, not retried until a new revision or --force. */
+function skipRefused(r: Run): Done {
+  const f = r.st.failed!;
+  const out = finish(r, "Stalled", f.code, `${f.message} (not retried until a new revision arrives or sync --force)`, false, f.problems);
+  out.outcome.kind = "input";
+  return out;
 }
 
 /** The commit a selection names: a branch is one already; a tag is peeled (cached while unchanged). */

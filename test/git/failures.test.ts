@@ -186,11 +186,19 @@ describe("housekeeping", () => {
     await host.sync({ steps: [record("import"), record("render")] });
     assert.deepEqual(seen, [`import:${repo.head()}:true`, `render:${repo.head()}:true`]);
     const c2 = repo.commit({ "SOUL.md": "# Soul\n\nStep fails.\n" });
-    const o = (await host.sync({ steps: [{ name: "render", run: async () => Promise.reject(new Error("boom")) }] })).outcomes[0]!;
+    let o = (await host.sync({ steps: [{ name: "render", run: async () => Promise.reject(new Error("boom")) }] })).outcomes[0]!;
     assert.equal(o.condition, "Stalled");
     assert.equal(o.reason, "E_STEP_FAILED");
     assert.match(o.message, /step render failed: boom/);
     assert.equal(host.published(), c2);
+    seen.length = 0;
+    host.advance(60_000);
+    o = (await host.sync({ steps: [record("render")] })).outcomes[0]!;
+    assert.equal(o.condition, "Ready", o.message);
+    assert.deepEqual(seen, [`render:${c2}:true`], "steps that failed run again on the next pass");
+    seen.length = 0;
+    await host.sync({ steps: [record("render")] });
+    assert.deepEqual(seen, [], "and not again once they succeeded");
   });
 });
 

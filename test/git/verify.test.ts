@@ -37,6 +37,12 @@ describe("SSH signatures", () => {
     assert.equal(o.reason, "E_VERIFY_UNSIGNED", o.message);
     assert.equal(host.published(), c1);
     assert.equal((await host.status()).failed?.commit, c2);
+    assert.match((await host.sync()).outcomes[0]!.message, /not retried/);
+
+    repo.tag("v1.1.0", { sign: trusted.key, force: true });
+    o = (await host.sync()).outcomes[0]!;
+    assert.equal(o.condition, "Ready", `a re-signed tag on the same commit is a new revision: ${o.message}`);
+    assert.equal(host.published(), c2);
 
     repo.commit({ "SOUL.md": "# Soul\n\nLightweight.\n" });
     repo.tag("v1.2.0");
@@ -47,7 +53,7 @@ describe("SSH signatures", () => {
     repo.tag("v1.3.0", { sign: stranger.key });
     o = (await host.sync()).outcomes[0]!;
     assert.equal(o.reason, "E_VERIFY_UNTRUSTED", o.message);
-    assert.equal(host.published(), c1);
+    assert.equal(host.published(), c2, "the last good revision stays");
 
     const c5 = repo.commit({ "SOUL.md": "# Soul\n\nTrusted again.\n" });
     repo.tag("v1.4.0", { sign: trusted.key });

@@ -26,13 +26,16 @@ export interface SourceStatus {
   lastAttempted?: string;
   lastApplied?: string;
   /** A revision refused for a reason a human must fix: not retried until a new revision or --force. */
-  failed?: { commit: string; revision: string; code: string; message: string; problems?: Problem[] };
+  /** `oid` is the selected ref's object: a re-signed tag on the same commit is a new revision. */
+  failed?: { commit: string; oid?: string; revision: string; code: string; message: string; problems?: Problem[] };
   /** A rollback: `commit` stays published until the origin selects something other than `skip`. */
   hold?: { commit: string; revision: string; skip: string; at: string };
   /** Applied revisions still kept as snapshots, newest first. */
   kept: string[];
   /** Consecutive transient failures and when the next try is due. */
   backoff?: { failures: number; until: string };
+  /** The commit whose post-publish steps all succeeded (steps re-run until they do). */
+  stepsDone?: string;
   /** The last selected ref object and the commit it resolved to (saves a process when unchanged). */
   seen?: { oid: string; commit: string };
   updatedAt: string;
