@@ -2,8 +2,12 @@
 // its implementation is imported when the command runs.
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
+import { registerApply } from "./apply.js";
+import { registerConfig } from "./config.js";
 import { registerInit } from "./init.js";
+import { registerPlan } from "./plan.js";
 import { registerPromote } from "./promote.js";
+import { registerRender } from "./render.js";
 import { registerRollback } from "./rollback.js";
 import { registerSchema } from "./schema.js";
 import { registerStatus } from "./status.js";
@@ -14,8 +18,12 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerInit(program, ctx);
   registerValidate(program, ctx);
   registerSchema(program, ctx);
+  registerConfig(program, ctx);
+  registerPlan(program, ctx);
+  registerApply(program, ctx);
   registerSync(program, ctx);
   registerStatus(program, ctx);
   registerRollback(program, ctx);
   registerPromote(program, ctx);
+  registerRender(program, ctx);
 }
