@@ -33,7 +33,7 @@ export function hostTarget(spec: SourceSpec): SourceTarget {
   return { agent: HOST_AGENT, source: HOST_SOURCE, spec, validate: validateHostTree };
 }
 
-/** Each agent's soul as a source (pure); relative local URLs resolve against the host repo directory. */
-export function soulTargets(agents: readonly AgentSpec[], hostDir: string): SourceTarget[] {
-  return agents.map((a) => ({ agent: a.name, source: SOUL_SOURCE, spec: a.soul, validate: validateSoulTree, baseDir: hostDir }));
+/** Each agent's soul as a source (pure); relative local URLs resolve against `baseDir`. */
+export function soulTargets(agents: readonly AgentSpec[], baseDir: string): SourceTarget[] {
+  return agents.map((a) => ({ agent: a.name, source: SOUL_SOURCE, spec: a.soul, validate: validateSoulTree, baseDir }));
 }

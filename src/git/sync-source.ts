@@ -4,14 +4,15 @@
 //   origin selects another commit or the operator passes --force;
 // - transient faults back off exponentially (skipped until the backoff ends, unless --force);
 // - whatever fails, the published revision stays live and the status says why.
-import { isSoulsyncError, SoulsyncError } from "../core/errors.js";
+import { inputError, isSoulsyncError, SoulsyncError } from "../core/errors.js";
 import { redactUrls } from "../core/redact.js";
 import { readTreeFromDir } from "../soul/tree/read-dir.js";
 import { scanTree } from "./check.js";
 import { credentialCall } from "./credentials.js";
+import { DIR_REF, importDirectory, isPlainDirectory } from "./dir-source.js";
 import { unchangedLocalRefs } from "./local.js";
 import { readCommitMessages } from "./messages.js";
-import { discardMirror, fetchWithRecovery, mirrorDir, readMirrorRefs, resolveCommit } from "./mirror.js";
+import { discardMirror, ensureMirror, fetchWithRecovery, mirrorDir, readMirrorRefs, resolveCommit } from "./mirror.js";
 import { type Origin, parseOrigin } from "./origin.js";
 import { publishSnapshot, readPublished } from "./publish.js";
 import type { RefMap } from "./refs.js";
@@ -52,13 +53,24 @@ async function pass(r: Run): Promise<Done> {
   const origin = parseOrigin(target.spec.url, target.baseDir);
   const mirror = mirrorDir(deps.stateDir, origin);
   const call = await credentialCall(origin, target.spec.credentials, deps.secretsDir, deps.stateDir);
-  let refs = r.force ? undefined : await unchangedLocalRefs(origin, mirror);
-  if (!refs) {
-    r.recloned = (await fetchWithRecovery(mirror, origin, call)).recloned;
-    refs = await readMirrorRefs(mirror);
+  let sel: Selection;
+  let commit: string;
+  if (origin.localPath && (await isPlainDirectory(origin.localPath))) {
+    if (target.spec.verify) {
+      throw inputError("E_VERIFY_NOT_GIT", `${origin.display} is a plain directory: there is no signature to verify`, { url: origin.display });
+    }
+    await ensureMirror(mirror);
+    commit = await importDirectory(mirror, origin.localPath);
+    sel = { kind: "branch", ref: DIR_REF, oid: commit, isTag: false };
+  } else {
+    let refs = r.force ? undefined : await unchangedLocalRefs(origin, mirror);
+    if (!refs) {
+      r.recloned = (await fetchWithRecovery(mirror, origin, call)).recloned;
+      refs = await readMirrorRefs(mirror);
+    }
+    sel = selectRef(target.spec.ref, refs);
+    commit = await commitOf(mirror, sel, refs, st.seen);
   }
-  const sel = selectRef(target.spec.ref, refs);
-  const commit = await commitOf(mirror, sel, refs, st.seen);
   st.seen = { oid: sel.oid, commit };
   r.commit = commit;
   r.oid = sel.oid;

@@ -1,6 +1,7 @@
 // `soulsync sync`: one pass of the source side over the host repo and every agent's soul,
 // under the state directory's lock, with status written at the start of each new revision and
 // at the end, half-written snapshots cleaned first and unkept snapshots collected last.
+import { dirname } from "node:path";
 import type { Bootstrap } from "../config/bootstrap.js";
 import { readHostSpec } from "../config/host.js";
 import { environmentError, usageError } from "../core/errors.js";
@@ -89,7 +90,9 @@ export async function syncSources(req: SyncRequest): Promise<SyncReport> {
     if (req.agent && agents.length === 0) {
       throw usageError("E_AGENT_UNKNOWN", `no agent "${req.agent}" in ${hostDir}/host.yaml`, { agent: req.agent });
     }
-    for (const t of soulTargets(agents, hostDir)) await one(t);
+    // Relative local soul paths are relative to the bootstrap file, like its own paths (the cwd without one).
+    const base = b.configPath ? dirname(b.configPath) : process.cwd();
+    for (const t of soulTargets(agents, base)) await one(t);
     const collected = await collectSnapshots(b.state_dir, doc);
     await save();
     return { ok: outcomes.every((o) => o.condition === "Ready"), outcomes, collected, cleaned };
