@@ -16,3 +16,4 @@ export * from "./retry.js";
 export * from "./search.js";
 export * from "./stats.js";
 export * from "./target.js";
+export * from "./import/env-locale.js";

@@ -1,5 +1,6 @@
 // Writes memory actions: one multi-row upsert per batch (unnest of column arrays, so a batch
 // is one statement and one round trip, whatever its size), then the chunks the same way.
+// Topics travel space-joined: the schema allows only [a-z0-9_-] in a topic.
 import type { Queryable } from "../db/types.js";
 import type { ImportAction, ImportPlan } from "../import/plan.js";
 import { batches } from "./batch.js";
@@ -9,7 +10,7 @@ type Write = Extract<ImportAction, { kind: "memory.insert" | "memory.update" }>;
 const UPSERT = `INSERT INTO system_brain.memories
   (agent, id, kind, path, title, topics, importance, created, updated, expires, source, body,
    content_hash, chunking_version, ts_config, source_revision)
-SELECT $1, u.id, u.kind, u.path, u.title, ARRAY(SELECT jsonb_array_elements_text(u.topics::jsonb)), u.importance,
+SELECT $1, u.id, u.kind, u.path, u.title, string_to_array(u.topics, ' '), u.importance,
        u.created, u.updated, u.expires, u.source, u.body, u.hash, $2, $3, $4
 FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::text[],
             $14::text[], $15::text[], $16::text[])
@@ -36,7 +37,7 @@ export async function applyMemoryActions(tx: Queryable, plan: ImportPlan): Promi
     const r = await tx.query(UPSERT, [
       plan.agent, plan.chunkingVersion, plan.tsConfig, plan.revision,
       m.map((x) => x.id), m.map((x) => x.kind), m.map((x) => x.path), m.map((x) => x.title),
-      m.map((x) => JSON.stringify(x.topics)), m.map((x) => x.importance), m.map((x) => x.created),
+      m.map((x) => x.topics.join(" ")), m.map((x) => x.importance), m.map((x) => x.created),
       m.map((x) => x.updated), m.map((x) => x.expires), m.map((x) => x.source), m.map((x) => x.body),
       m.map((x) => x.contentHash),
     ]);

@@ -2,6 +2,7 @@
 // its implementation is imported when the command runs.
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
+import { registerBrain } from "./brain.js";
 import { registerInit } from "./init.js";
 import { registerSchema } from "./schema.js";
 import { registerValidate } from "./validate.js";
@@ -10,4 +11,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerInit(program, ctx);
   registerValidate(program, ctx);
   registerSchema(program, ctx);
+  registerBrain(program, ctx);
 }
