@@ -13,7 +13,11 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Locks this process holds, so a second open in the same process waits like any other. */
+const held = new Set<string>();
+
 async function tryTake(path: string): Promise<boolean> {
+  if (held.has(path)) return false;
   try {
     const fh = await open(path, "wx");
     await fh.writeFile(`${process.pid}\n`);
@@ -24,7 +28,8 @@ async function tryTake(path: string): Promise<boolean> {
   }
   const pid = Number.parseInt(await readFile(path, "utf8").catch(() => ""), 10);
   if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) return false;
-  // Stale (owner gone, or an empty file from a crash mid-write): remove and race for it again.
+  // Stale (owner gone — our own pid here means a dead process whose pid was reused — or an
+  // empty file from a crash mid-write): remove it and race for it again.
   await unlink(path).catch(() => {});
   return false;
 }
@@ -33,7 +38,13 @@ async function tryTake(path: string): Promise<boolean> {
 export async function lockDir(path: string, waitMs = 30_000, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<() => Promise<void>> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    if (await tryTake(path)) return () => unlink(path).catch(() => {});
+    if (await tryTake(path)) {
+      held.add(path);
+      return async () => {
+        held.delete(path);
+        await unlink(path).catch(() => {});
+      };
+    }
     if (Date.now() >= deadline) {
       throw transientError("E_DB_BUSY", `the embedded database is in use by another soulsync process (lock ${path})`, { path });
     }

@@ -31,6 +31,9 @@ export async function openPg(url: string, database?: string): Promise<Db> {
       } catch (e) {
         throw mapDbError(e, key);
       }
+      // A checked-out client that loses its server emits 'error' too; the failed query reports it.
+      const ignore = () => {};
+      client.on("error", ignore);
       const tx: Queryable = { query: (sql, params) => run(client, sql, params) };
       let broken: unknown;
       try {
@@ -43,7 +46,9 @@ export async function openPg(url: string, database?: string): Promise<Db> {
         await client.query("ROLLBACK").catch(() => {});
         throw mapDbError(e, key);
       } finally {
-        client.release(broken instanceof Error && broken.message.includes("terminat") ? broken : undefined);
+        // After any failure the session's state is unknown (it may have lost its server): drop it.
+        client.off("error", ignore);
+        client.release(broken !== undefined);
       }
     },
     close: () => pool.end(),
