@@ -122,3 +122,17 @@ if ((await backends()).some((b) => b.name === "pg" && !b.unavailable)) {
     });
   });
 }
+
+describe("the brain test suite under CI", () => {
+  it("fails loudly, not skips, when CI=true and the server is unreachable", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { ROOT } = await import("../helpers/cli.js");
+    const r = spawnSync(process.execPath, ["--import", "tsx", "-e", "const m = await import('./test/brain/helpers/backends.ts'); await m.backends();"], {
+      cwd: ROOT,
+      env: { ...process.env, CI: "true", DATABASE_URL: "postgres://postgres@127.0.0.1:1/test" },
+      encoding: "utf8",
+    });
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /CI=true but the PostgreSQL server .* is unreachable/);
+  });
+});
