@@ -43,6 +43,13 @@ function overrideExits(cmd: Command): void {
 
 /** Runs the command line; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
+  // `soulsync plan | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(0);
+      throw e;
+    });
+  }
   const { program, ctx } = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -52,6 +52,7 @@ export async function loadBootstrap(explicit?: string, env: NodeJS.ProcessEnv = 
     host_repo: "path" in spec.host_repo ? { path: abs(spec.host_repo.path) } : spec.host_repo,
     state_dir: stateDir,
     sim_dir: spec.sim_dir ? abs(spec.sim_dir) : undefined,
+    host_root: spec.host_root ? abs(spec.host_root) : undefined,
     secrets_dir: abs(spec.secrets_dir),
     database_url: env.SOULSYNC_DATABASE_URL ?? env.DATABASE_URL ?? spec.database_url,
     configPath: text === undefined ? undefined : resolve(path),

@@ -2,8 +2,12 @@
 // its implementation is imported when the command runs.
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
+import { registerApply } from "./apply.js";
 import { registerBrain } from "./brain.js";
+import { registerConfig } from "./config.js";
 import { registerInit } from "./init.js";
+import { registerPlan } from "./plan.js";
+import { registerRender } from "./render.js";
 import { registerSchema } from "./schema.js";
 import { registerValidate } from "./validate.js";
 
@@ -11,5 +15,9 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerInit(program, ctx);
   registerValidate(program, ctx);
   registerSchema(program, ctx);
+  registerConfig(program, ctx);
+  registerPlan(program, ctx);
+  registerApply(program, ctx);
+  registerRender(program, ctx);
   registerBrain(program, ctx);
 }

@@ -2,7 +2,7 @@
 import { basename, resolve } from "node:path";
 import type { Command } from "commander";
 import { inputError } from "../../core/errors.js";
-import { AGENT_NAME_RE } from "../../soul/schema/names.js";
+import { AGENT_NAME_RE } from "../../soul/schema/patterns.js";
 import type { CliContext } from "../context.js";
 import { EXIT_OK } from "../exit.js";
 

@@ -9,6 +9,8 @@ export const bootstrapSpec = z.object({
   driver: z.enum(["freebsd", "sim"]).default("freebsd"),
   /** Where the sim driver keeps its simulated host (default <state_dir>/sim). */
   sim_dir: z.string().min(1).optional(),
+  /** Directory standing for "/" for the freebsd driver's file writes (chroots, tests); default "/". */
+  host_root: z.string().min(1).optional(),
   /** system_ops database; absent → embedded PostgreSQL (PGlite) in <state_dir>/pglite. */
   database_url: z.string().min(1).optional(),
   /** Admin connection used to create per-agent roles and databases (default: database_url). */

@@ -1,11 +1,13 @@
 // manifest.json of a Layered Soul v1 repo (schema id clawdie.layered-soul.v1).
 import { z } from "zod";
-import { agentName, harnessName, isoDate, skillName } from "./names.js";
+import { agentName, HARNESSES, harnessName, isoDate, skillName } from "./names.js";
 
 export const SOUL_SCHEMA_ID = "clawdie.layered-soul.v1";
 
 /** Who may receive something: every harness, none, or the listed ones. */
-export const audience = z.union([z.enum(["all", "none"]), z.array(harnessName).max(6)]);
+export const audience = z.union([z.enum(["all", "none"]), z.array(harnessName).max(6)], {
+  error: `must be "all", "none" or a list of harnesses (${HARNESSES.join(", ")})`,
+});
 export type Audience = z.infer<typeof audience>;
 
 export const provenance = z.object({
@@ -22,7 +24,9 @@ export const privacy = z.object({
     .enum(["curated", "none"])
     .describe("curated: memories/curated/*.md may be imported into system_brain; none: never"),
   skills: z
-    .union([z.enum(["all", "none"]), z.array(skillName).max(500)])
+    .union([z.enum(["all", "none"]), z.array(skillName).max(500)], {
+      error: 'must be "all", "none" or a list of skill names',
+    })
     .describe("which skills may leave the repo (to harnesses and system_skills)"),
   skills_audience: audience
     .optional()

@@ -32,9 +32,9 @@ export function checkSkills(tree: SoulTree, texts: Map<string, string>): { skill
     problems.push(...checked.problems);
     if (!checked.data) continue;
     if (checked.data.name !== folder) {
-      problems.push(
-        errorAt(path, "E_SKILL_NAME", `name "${checked.data.name}" must equal its folder name "${folder}"`, 2, 1),
-      );
+      const at = checked.keyLines.get("name") ?? { line: 2, column: 1 };
+      const message = `name "${checked.data.name}" must equal its folder name "${folder}"`;
+      problems.push(errorAt(path, "E_SKILL_NAME", message, at.line, at.column));
       continue;
     }
     if (checked.body.trim() === "") problems.push(warningAt(path, "W_SKILL_EMPTY", "skill has no instructions after its front matter"));

@@ -1,0 +1,107 @@
+// The body of `soulsync render`, loaded only when the command runs.
+import { resolve } from "node:path";
+import { usageError } from "../../core/errors.js";
+import { type Problem, toReport, warningAt } from "../../core/problem.js";
+import type { RenderAction } from "../../harness/actions.js";
+import { applyHarnesses, type RenderMode } from "../../harness/apply-harnesses.js";
+import { harnessPaths, pickHarnessEnv } from "../../harness/paths.js";
+import { harnessEnabled } from "../../harness/privacy.js";
+import { formatRevision, originOf, readDirRevision } from "../../harness/revision.js";
+import { loadSoul } from "../../soul/load.js";
+import { HARNESSES, type HarnessName } from "../../soul/schema/names.js";
+import { EXIT_FAILED, EXIT_OK } from "../exit.js";
+import { formatProblem, type Output, printReport, reportJson } from "../output.js";
+import type { RenderOptions } from "./render.js";
+
+/** `all`, one name, or a comma-separated list, in HARNESSES order. */
+export function parseHarnesses(spec: string): HarnessName[] {
+  const names = spec.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (names.length === 0 || names.includes("all")) return [...HARNESSES];
+  const unknown = names.filter((n) => !(HARNESSES as readonly string[]).includes(n));
+  if (unknown.length > 0) throw usageError("E_USAGE", `unknown harness ${unknown.join(", ")}; use ${HARNESSES.join(", ")} or all`);
+  return HARNESSES.filter((h) => names.includes(h));
+}
+
+/** One line per action, for people. */
+export function describeAction(a: RenderAction): string {
+  switch (a.kind) {
+    case "file.write":
+      return `write   ${a.path} (${a.reason}${a.backup ? `, old file to ${a.backup}` : ""})`;
+    case "file.adopt":
+      return `adopt   ${a.path} (already identical; recorded as generated)`;
+    case "file.remove":
+      return `remove  ${a.path} (${a.reason}${a.backup ? `, moved to ${a.backup}` : ""})`;
+    case "colibri.upsert":
+      return `upsert  colibri skill ${a.name} (${a.reason})`;
+    case "colibri.delete":
+      return `delete  colibri skill ${a.name} (${a.reason})`;
+  }
+}
+
+export async function runRender(o: Output, opts: RenderOptions): Promise<number> {
+  const harnesses = parseHarnesses(opts.harness);
+  const source = opts.repo ? { repo: opts.repo, rev: opts.rev ?? "HEAD" } : { dir: opts.soul! };
+  const { soul, problems: soulProblems, tree } = await loadSoul(source);
+  if (!soul) {
+    const report = toReport(soulProblems);
+    if (opts.json) o.json({ ...(reportJson(report) as object), actions: [] });
+    else printReport(o, report, `${tree.label} (not rendered)`);
+    return EXIT_FAILED;
+  }
+  const revision =
+    opts.revision ?? (opts.repo && soul.commit ? formatRevision(opts.rev ?? "HEAD", soul.commit) : await readDirRevision(opts.soul ?? "."));
+  const origin = { repo: originOf(soul.manifest, opts.origin), revision };
+  const paths = harnessPaths(resolve(opts.out!), pickHarnessEnv(process.env), opts.colibriDb ? resolve(opts.colibriDb) : undefined);
+  const mode: RenderMode = opts.check ? "check" : opts.dryRun ? "dry-run" : "apply";
+  const result = await applyHarnesses({ soul, harnesses, paths, origin, mode, force: opts.force });
+
+  const extra: Problem[] = [];
+  if (opts.harness !== "all") {
+    for (const h of harnesses) {
+      if (!harnessEnabled(soul.manifest, h)) extra.push(warningAt("manifest.json", "W_HARNESS_DISABLED", `${h} is turned off in the manifest's adapters; its generated files are removed`));
+    }
+  }
+  const report = toReport([...soulProblems.filter((p) => p.severity === "warning"), ...extra, ...result.problems]);
+  const actions = result.plan?.actions ?? [];
+  const stale = mode === "check" && actions.length > 0;
+  const ok = report.ok && !stale;
+  if (opts.json) {
+    o.json({
+      ...(reportJson(report) as object),
+      ok,
+      mode,
+      home: paths.home,
+      revision,
+      origin: origin.repo,
+      harnesses: result.render.harnesses.map((h) => ({ name: h.harness, enabled: h.enabled, files: h.files.length, colibriSkills: h.colibri.length })),
+      actions,
+      upToDate: report.ok && actions.length === 0,
+    });
+    return ok ? EXIT_OK : EXIT_FAILED;
+  }
+  for (const p of [...report.errors, ...report.warnings]) o.out(formatProblem(p, o.colors));
+  const done = mode === "apply" && report.ok;
+  for (const a of actions) o.out(`${done ? "" : "would "}${describeAction(a)}`);
+  const summary = !report.ok
+    ? `render: ${report.errors.length} error${report.errors.length === 1 ? "" : "s"}; nothing was changed`
+    : actions.length === 0
+      ? `render: ${harnesses.join(", ")} up to date at ${revision}`
+      : `render${mode === "apply" ? "" : ` --${mode}`}: ${summarise(actions, done)} (${revision})`;
+  o.err(ok ? o.colors.green(summary) : o.colors.red(summary));
+  return ok ? EXIT_OK : EXIT_FAILED;
+}
+
+function summarise(actions: readonly RenderAction[], done: boolean): string {
+  const n = (k: RenderAction["kind"]) => actions.filter((a) => a.kind === k).length;
+  const parts = [
+    [n("file.write"), "written", "to write"],
+    [n("file.remove"), "removed", "to remove"],
+    [n("file.adopt"), "adopted", "to adopt"],
+    [n("colibri.upsert"), "Colibri skills upserted", "Colibri skills to upsert"],
+    [n("colibri.delete"), "Colibri skills deleted", "Colibri skills to delete"],
+  ] as const;
+  return parts
+    .filter(([c]) => c > 0)
+    .map(([c, past, future]) => `${c} ${done ? past : future}`)
+    .join(", ");
+}

@@ -1,0 +1,12 @@
+export * from "./actions.js";
+export * from "./apply.js";
+export * from "./apply-harnesses.js";
+export * from "./budget.js";
+export * from "./manifest.js";
+export * from "./observe.js";
+export * from "./paths.js";
+export * from "./plan.js";
+export * from "./provenance.js";
+export * from "./render.js";
+export type * from "./state.js";
+export type * from "./types.js";
