@@ -19,7 +19,10 @@ export async function grantAgentAccess(b: AgentBrain): Promise<boolean> {
   const r = quoteIdent(role);
   for (const part of ["brain", "skills", "ops"] as const) {
     const db = b[part];
-    await db.query(`GRANT CONNECT ON DATABASE ${quoteIdent(agentDatabaseName(b.agent, part))} TO ${r}`);
+    const database = quoteIdent(agentDatabaseName(b.agent, part));
+    // Other agents' roles may not even connect (a database is open to PUBLIC by default).
+    await db.query(`REVOKE CONNECT, TEMPORARY ON DATABASE ${database} FROM PUBLIC`);
+    await db.query(`GRANT CONNECT ON DATABASE ${database} TO ${r}`);
     await db.query(`GRANT USAGE ON SCHEMA ${partSchema(part)} TO ${r}`);
     for (const g of TABLE_GRANTS[part]) await db.query(g.replace("%r", r));
   }
