@@ -70,7 +70,7 @@ export async function runBrainImport(o: Output, opts: BrainImportOptions, retrie
     { retries, onRetry: (e, n, ms) => o.err(`warning: ${redactUrls((e as Error).message)}; retry ${n}/${retries} in ${(ms / 1000).toFixed(1)} s`) },
   );
   if (opts.json) {
-    o.json({ ok: true, target: describeTarget(where), warnings, ...result });
+    o.json({ ok: true, target: describeTarget(where), warnings, ...result, previousRevision: result.previousRevision ?? null });
     return EXIT_OK;
   }
   for (const w of warnings) o.err(`warning ${w}`);
