@@ -17,3 +17,4 @@ export * from "./search.js";
 export * from "./stats.js";
 export * from "./target.js";
 export * from "./import/env-locale.js";
+export * from "./db/lock.js";

@@ -3,6 +3,7 @@
 // than this soulsync, or an applied migration whose text changed, is refused, not "fixed".
 import { createHash } from "node:crypto";
 import { SoulsyncError, environmentError } from "../core/errors.js";
+import { LOCK, advisoryXactLock } from "./db/lock.js";
 import type { Db } from "./db/types.js";
 import { BRAIN_MIGRATIONS } from "./migrations/brain.js";
 import { OPS_MIGRATIONS } from "./migrations/ops.js";
@@ -15,9 +16,6 @@ export const MIGRATIONS: Record<BrainPart, Migration[]> = {
   skills: SKILLS_MIGRATIONS,
   ops: OPS_MIGRATIONS,
 };
-
-/** Lock namespace for migrations (classid of the two-key advisory lock). */
-const MIGRATE_LOCK = 0x50554c31;
 
 /** Identifies a migration's text, so an edited, already-applied migration is caught. */
 export function migrationChecksum(m: Migration): string {
@@ -34,7 +32,7 @@ export interface MigrateResult {
 export async function migratePart(db: Db, part: BrainPart, migrations = MIGRATIONS[part]): Promise<MigrateResult> {
   const schema = partSchema(part);
   return db.transaction(async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [MIGRATE_LOCK, schema]);
+    await advisoryXactLock(tx, LOCK.migrate, schema);
     await tx.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await tx.query(
       `CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,

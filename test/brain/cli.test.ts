@@ -136,3 +136,16 @@ describe("the brain test suite under CI", () => {
     assert.match(r.stderr, /CI=true but the PostgreSQL server .* is unreachable/);
   });
 });
+
+describe("soulsync brain import --rev", () => {
+  it("imports a commit of a git repo and records <rev>@sha1:<commit>", () => {
+    const dir = join(tmpDir(), "soul");
+    const init = soulsync(["init", dir, "--agent", "revtest", "--json"]);
+    assert.equal(init.status, 0, init.stderr);
+    const commit = JSON.parse(init.stdout).commit as string;
+    const env = { SOULSYNC_STATE_DIR: tmpDir(), DATABASE_URL: "", SOULSYNC_DATABASE_URL: "" };
+    const r = soulsync(["brain", "import", "--soul", dir, "--rev", "main", "--json"], { env });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).revision, `main@sha1:${commit}`);
+  });
+});

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_HOST_POLICY, IMPORT_STEP, importSoul, openAgentBrain, readApplied, readBrainStats, withBackoff } from "../../src/brain/index.js";
+import { LOCK } from "../../src/brain/db/lock.js";
 import { openPg } from "../../src/brain/db/pg.js";
 import type { BrainTarget } from "../../src/brain/target.js";
 import { ROOT } from "../helpers/cli.js";
@@ -23,7 +24,9 @@ const memories = (n: number, word: string) =>
 async function killMidImport(target: BrainTarget, agent: string, soulDir: string, revision: string, whileHeld?: () => Promise<void>): Promise<void> {
   const child = spawn(process.execPath, ["--import", "tsx", CHILD, JSON.stringify(target), agent, soulDir, revision], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
-  child.stderr.on("data", (d) => (stderr += d));
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   await new Promise<void>((resolve, reject) => {
     child.stdout.on("data", (d: Buffer) => d.toString().includes("ready") && resolve());
@@ -124,7 +127,7 @@ for (const backend of await backends()) {
         const holder = await openPg(PG_URL, `${agent}_system_ops`);
         try {
           await holder.transaction(async (tx) => {
-            await tx.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [0x50554c32, agent]);
+            await tx.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [LOCK.import, agent]);
             await assert.rejects(
               importSoul(b, { soul: await soulOf({ agent, memories: memories(2, "x") }), policy: DEFAULT_HOST_POLICY, today, lockTimeoutMs: 200 }),
               (e: Error & { code?: string; kind?: string }) => e.code === "E_BRAIN_LOCKED" && e.kind === "transient",

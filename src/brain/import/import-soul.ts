@@ -2,9 +2,9 @@
 // against what exists, apply in one transaction per database (one in all on PGlite) under a
 // per-agent advisory lock, and only then record the revision as applied in system_ops.
 import type { BrainPolicy } from "../../config/schema/host.js";
-import { SoulsyncError, transientError } from "../../core/errors.js";
+import { transientError } from "../../core/errors.js";
+import { LOCK, advisoryXactLock } from "../db/lock.js";
 import type { Soul } from "../../soul/model.js";
-import type { Queryable } from "../db/types.js";
 import type { AgentBrain } from "../open.js";
 import { logEvent, markApplied, readApplied } from "../ops/state.js";
 import { applyMemoryActions } from "../store/apply-memories.js";
@@ -16,8 +16,6 @@ import { type ImportPlan, planImport, summarizePlan } from "./plan.js";
 import { selectImportable } from "./policy.js";
 import { contentRevision, desiredRows } from "./rows.js";
 
-/** Lock namespace for imports (classid of the two-key advisory lock); objid is hashtext(agent). */
-const IMPORT_LOCK = 0x50554c32;
 export const IMPORT_STEP = "brain-import";
 
 export interface ImportOptions {
@@ -54,19 +52,6 @@ export interface ImportReport {
   previousRevision: string | undefined;
 }
 
-async function takeLock(tx: Queryable, agent: string, timeoutMs: number): Promise<void> {
-  await tx.query(`SET LOCAL lock_timeout = '${Math.max(1, Math.floor(timeoutMs))}ms'`);
-  try {
-    await tx.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [IMPORT_LOCK, agent]);
-  } catch (e) {
-    if (e instanceof SoulsyncError && e.data.sqlstate === "55P03") {
-      throw transientError("E_BRAIN_LOCKED", `another process is importing agent "${agent}"; try again later`, { agent });
-    }
-    throw e;
-  }
-  await tx.query("SET LOCAL lock_timeout = 0");
-}
-
 /** Imports `soul` into `brain`; idempotent, atomic per revision, serialised per agent. */
 export async function importSoul(brain: AgentBrain, o: ImportOptions): Promise<ImportReport> {
   const agent = brain.agent;
@@ -77,7 +62,9 @@ export async function importSoul(brain: AgentBrain, o: ImportOptions): Promise<I
   const tsConfig = textSearchConfigFor(o.locale, await readTextSearchConfigs(brain.brain));
 
   return inTransactions([brain.ops, brain.brain, brain.skills], async ([ops, mem, skl]) => {
-    await takeLock(ops!, agent, o.lockTimeoutMs ?? 30_000);
+    await advisoryXactLock(ops!, LOCK.import, agent, o.lockTimeoutMs ?? 30_000, () =>
+      transientError("E_BRAIN_LOCKED", `another process is importing agent "${agent}"; try again later`, { agent }),
+    );
     const previous = await readApplied(ops!, agent, source, IMPORT_STEP);
     const existing = { memories: await readExistingMemories(mem!, agent), skills: await readExistingSkills(skl!, agent) };
     const plan: ImportPlan = planImport({ agent, revision, tsConfig, memories: rows.memories, skills: rows.skills }, existing);
