@@ -64,6 +64,16 @@ for (const backend of await backends()) {
       assert.equal(stats.agents[0].memories.live, 2, "gamma was not imported either");
     });
 
+    it("imports a commit of a git repo with --rev and records <rev>@sha1:<commit>", () => {
+      const revAgent = uniqueAgent("rev");
+      const repo = join(tmpDir(), "soul");
+      const init = soulsync(["init", repo, "--agent", revAgent, "--json"]);
+      assert.equal(init.status, 0, init.stderr);
+      const r = run(["brain", "import", "--soul", repo, "--rev", "main", "--json"]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(JSON.parse(r.stdout).revision, `main@sha1:${JSON.parse(init.stdout).commit}`);
+    });
+
     it("takes the brain policy and locale from a host repo", () => {
       const host = writeTree(tmpDir("soulsync-host-"), {
         "host.yaml": `version: 1\nagents:\n  - name: ${agent}\n    soul: { url: /srv/git/${agent}.git }\n    brain: { memories: curated, skills: none }\n`,
@@ -137,15 +147,3 @@ describe("the brain test suite under CI", () => {
   });
 });
 
-describe("soulsync brain import --rev", () => {
-  it("imports a commit of a git repo and records <rev>@sha1:<commit>", () => {
-    const dir = join(tmpDir(), "soul");
-    const init = soulsync(["init", dir, "--agent", "revtest", "--json"]);
-    assert.equal(init.status, 0, init.stderr);
-    const commit = JSON.parse(init.stdout).commit as string;
-    const env = { SOULSYNC_STATE_DIR: tmpDir(), DATABASE_URL: "", SOULSYNC_DATABASE_URL: "" };
-    const r = soulsync(["brain", "import", "--soul", dir, "--rev", "main", "--json"], { env });
-    assert.equal(r.status, 0, r.stderr);
-    assert.equal(JSON.parse(r.stdout).revision, `main@sha1:${commit}`);
-  });
-});
