@@ -80,6 +80,14 @@ for (const backend of await backends()) {
         [`agents/${agent}.env`]: `AGENT_NAME=${agent}\nASSISTANT_LOCALE=de-DE\n`,
       });
       const good = writeSoul({ agent, memories, skills: { "daily-summary": "Summarise the day." } });
+      const dry = JSON.parse(run(["brain", "import", "--soul", good, "--host", host, "--dry-run", "--json"]).stdout);
+      assert.equal(dry.dryRun, true);
+      assert.deepEqual(
+        dry.changes.filter((c: { kind: string }) => c.kind !== "memory.update"),
+        [{ kind: "skill.retire", id: "daily-summary" }],
+      );
+      const unchanged = JSON.parse(run(["brain", "stats", "--agent", agent, "--json"]).stdout);
+      assert.equal(unchanged.agents[0].skills.live, 1, "a dry run writes nothing");
       const r = JSON.parse(run(["brain", "import", "--soul", good, "--host", host, "--json"]).stdout);
       assert.equal(r.tsConfig, "german");
       assert.equal(r.actions["skill.retire"], 1);

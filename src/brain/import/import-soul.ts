@@ -52,14 +52,27 @@ export interface ImportReport {
   previousRevision: string | undefined;
 }
 
-/** Imports `soul` into `brain`; idempotent, atomic per revision, serialised per agent. */
-export async function importSoul(brain: AgentBrain, o: ImportOptions): Promise<ImportReport> {
-  const agent = brain.agent;
-  const source = o.source ?? "soul";
+/** What a revision should put in the brain: selection, rows, revision label and text-search config. */
+async function prepare(brain: AgentBrain, o: ImportOptions) {
   const selection = selectImportable(o.soul, o.policy, o.today);
   const rows = desiredRows(selection, o.soul.manifest.provenance.created);
   const revision = o.revision ?? (o.soul.commit ? `HEAD@sha1:${o.soul.commit}` : contentRevision("tree", rows));
   const tsConfig = textSearchConfigFor(o.locale, await readTextSearchConfigs(brain.brain));
+  return { selection, rows, revision, tsConfig };
+}
+
+/** The plan an import would apply now, without writing anything (for --dry-run). */
+export async function previewImport(brain: AgentBrain, o: ImportOptions): Promise<ImportPlan> {
+  const { rows, revision, tsConfig } = await prepare(brain, o);
+  const existing = { memories: await readExistingMemories(brain.brain, brain.agent), skills: await readExistingSkills(brain.skills, brain.agent) };
+  return planImport({ agent: brain.agent, revision, tsConfig, memories: rows.memories, skills: rows.skills }, existing);
+}
+
+/** Imports `soul` into `brain`; idempotent, atomic per revision, serialised per agent. */
+export async function importSoul(brain: AgentBrain, o: ImportOptions): Promise<ImportReport> {
+  const agent = brain.agent;
+  const source = o.source ?? "soul";
+  const { selection, rows, revision, tsConfig } = await prepare(brain, o);
 
   return inTransactions([brain.ops, brain.brain, brain.skills], async ([ops, mem, skl]) => {
     await advisoryXactLock(ops!, LOCK.import, agent, o.lockTimeoutMs ?? 30_000, () =>

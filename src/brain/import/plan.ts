@@ -92,3 +92,11 @@ export function summarizePlan(plan: ImportPlan): Record<ImportAction["kind"], nu
   for (const a of plan.actions) counts[a.kind]++;
   return counts;
 }
+
+/** A plan without bodies or chunks, for printing: each action's kind, target and reason. */
+export function describePlan(plan: ImportPlan): { kind: ImportAction["kind"]; id: string; reason?: string }[] {
+  return plan.actions.map((a) => {
+    const id = "memory" in a ? a.memory.id : "skill" in a ? a.skill.name : "id" in a ? a.id : a.name;
+    return "reason" in a ? { kind: a.kind, id, reason: a.reason } : { kind: a.kind, id };
+  });
+}

@@ -10,6 +10,11 @@ import { redactUrls } from "../../core/redact.js";
 import {
   type BrainTarget,
   DEFAULT_HOST_POLICY,
+  type ImportOptions,
+  type ImportPlan,
+  describePlan,
+  previewImport,
+  summarizePlan,
   checkAgentName,
   describeTarget,
   importSoul,
@@ -58,11 +63,13 @@ export async function runBrainImport(o: Output, opts: BrainImportOptions, retrie
   const locale = opts.locale ?? host?.locale ?? process.env.ASSISTANT_LOCALE;
   const revision = opts.revision ?? (opts.rev && soul.commit ? `${opts.rev}@sha1:${soul.commit}` : undefined);
   const where = await target(opts);
+  const options = { soul, policy, locale, revision, today: new Date().toISOString().slice(0, 10) };
+  if (opts.dryRun) return printPreview(o, where, agent, options, opts, warnings);
   const result = await withBackoff(
     async () => {
       const b = await openAgentBrain(where, agent);
       try {
-        return await importSoul(b, { soul, policy, locale, revision, today: new Date().toISOString().slice(0, 10) });
+        return await importSoul(b, options);
       } finally {
         await b.close();
       }
@@ -81,6 +88,26 @@ export async function runBrainImport(o: Output, opts: BrainImportOptions, retrie
       `  skills:   ${result.skills} allowed — ${a["skill.insert"]} new, ${a["skill.update"]} updated, ${a["skill.retire"]} retired\n` +
       `  ${result.rowsWritten} rows written; text search: ${result.tsConfig}`,
   );
+  return EXIT_OK;
+}
+
+/** `--dry-run`: the plan, as data; nothing is written (the brain is created and migrated if new). */
+async function printPreview(o: Output, where: BrainTarget, agent: string, options: ImportOptions, opts: BrainImportOptions, warnings: string[]): Promise<number> {
+  const b = await openAgentBrain(where, agent);
+  let plan: ImportPlan;
+  try {
+    plan = await previewImport(b, options);
+  } finally {
+    await b.close();
+  }
+  const changes = describePlan(plan);
+  if (opts.json) {
+    o.json({ ok: true, dryRun: true, target: describeTarget(where), warnings, agent, revision: plan.revision, tsConfig: plan.tsConfig, planVersion: plan.version, actions: summarizePlan(plan), changes });
+  } else {
+    for (const w of warnings) o.err(`warning ${w}`);
+    o.out(`${agent}: ${changes.length} change${changes.length === 1 ? "" : "s"} planned for ${plan.revision} (dry run, nothing written)`);
+    for (const c of changes) o.out(`  ${c.kind} ${c.id}${c.reason ? ` (${c.reason})` : ""}`);
+  }
   return EXIT_OK;
 }
 

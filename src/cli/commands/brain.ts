@@ -16,6 +16,7 @@ export interface BrainImportOptions extends BrainCommonOptions {
   revision?: string;
   host?: string;
   locale?: string;
+  dryRun?: boolean;
   retries: string;
 }
 
@@ -81,11 +82,12 @@ export function registerBrain(program: Command, ctx: CliContext): void {
       .option("--revision <label>", "revision label to record (default: <rev>@sha1:<commit>, or a content digest)")
       .option("--host <dir>", "host repo: take the agent's brain policy from host.yaml and ASSISTANT_LOCALE from its .env")
       .option("--locale <tag>", "ASSISTANT_LOCALE (BCP 47, e.g. de-DE) for the text-search configuration")
+      .option("--dry-run", "print the plan (insert / update / retire actions) and change nothing")
       .option("--retries <n>", "retries with backoff when the database is unavailable", "3"),
   )
     .addHelpText(
       "after",
-      `\nExamples:\n  soulsync brain import --soul examples/souls/atlas --agent atlas\n  soulsync brain import --soul /srv/git/atlas.git --rev v1.4.0 --agent atlas --database postgres://soulsync@127.0.0.1/soulsync --json\n${TARGET_HELP}`,
+      `\nExamples:\n  soulsync brain import --soul examples/souls/atlas --agent atlas\n  soulsync brain import --soul examples/souls/atlas --host examples/host --dry-run --json\n  soulsync brain import --soul /srv/git/atlas.git --rev v1.4.0 --agent atlas --database postgres://soulsync@127.0.0.1/soulsync --json\n${TARGET_HELP}`,
     )
     .action((opts: BrainImportOptions) =>
       ctx.action(Boolean(opts.json), async () => {
