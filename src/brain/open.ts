@@ -1,6 +1,7 @@
 // Opens an agent's brain: three databases on a real server (`<agent>_system_brain`, …), or one
 // PGlite data directory per agent (`<state>/pglite/<agent>`) holding the same three schemas.
 // Either way one agent's rows live where no other agent's connection can reach them.
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { SoulsyncError, environmentError } from "../core/errors.js";
 import { openPg } from "./db/pg.js";
@@ -90,7 +91,6 @@ async function openOnServer(url: string, agent: string, create: boolean): Promis
 async function openEmbedded(root: string, agent: string, create: boolean, lockWaitMs?: number): Promise<AgentBrain> {
   const dir = join(root, agent);
   if (!create) {
-    const { stat } = await import("node:fs/promises");
     const exists = await stat(join(dir, "PG_VERSION")).then(() => true, () => false);
     if (!exists) throw environmentError("E_BRAIN_MISSING", `agent "${agent}" has no embedded brain in ${root}; run soulsync brain import first`, { agent, dir });
   }

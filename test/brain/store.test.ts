@@ -84,6 +84,18 @@ for (const backend of await backends()) {
       assert.equal(hits[0]?.path, "USER.md");
     });
 
+    it("splits a long memory into chunks and returns it once, with the matching chunk's snippet", async () => {
+      const filler = (w: string) => Array.from({ length: 8 }, () => `${w} `.repeat(30).trim()).join("\n\n");
+      const body = `${filler("meadow")}\n\nThe lighthouse key hangs by the door.\n\n${filler("harbour")}`;
+      const soul = await soulOf({ agent, memories: { long: { title: "Long one", body } } });
+      await importSoul(brain, { soul, policy: DEFAULT_HOST_POLICY, today, revision: "c1" });
+      const { rows } = await brain.brain.query<{ n: string }>("SELECT count(*) AS n FROM system_brain.memory_chunks WHERE agent = $1 AND memory_id = 'long'", [agent]);
+      assert.ok(Number(rows[0]?.n) >= 3, `expected several chunks, got ${rows[0]?.n}`);
+      const { hits } = await searchMemories(brain.brain, agent, "lighthouse key");
+      assert.equal(hits.length, 1);
+      assert.match(hits[0]!.snippet, /«lighthouse» «key»/);
+    });
+
     it("indexes with the locale's configuration, re-chunking when it changes", async () => {
       const soul = await soulOf({ agent, memories: { haus: { title: "Wohnen", body: "Die Häuser am See sind blau." } } });
       const r = await importSoul(brain, { soul, policy: DEFAULT_HOST_POLICY, today, locale: "de-DE", revision: "d1" });
