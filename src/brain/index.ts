@@ -18,3 +18,4 @@ export * from "./stats.js";
 export * from "./target.js";
 export * from "./import/env-locale.js";
 export * from "./db/lock.js";
+export * from "./host-ops.js";

@@ -93,3 +93,37 @@ for (const backend of await backends()) {
     });
   });
 }
+
+for (const backend of await backends()) {
+  describe(`host-wide system_ops on ${backend.name}`, { skip: backend.unavailable && `server unreachable: ${backend.unavailable}` }, () => {
+    it("keeps host items apart from every agent's brain", async () => {
+      let target = backend.target;
+      let dropHostDb: (() => Promise<void>) | undefined;
+      if (target.kind === "pg") {
+        // A database of its own, so the shared test database gets no system_ops schema.
+        const { openPg } = await import("../../src/brain/db/pg.js");
+        const name = `${uniqueAgent("host")}_hostops`;
+        const admin = await openPg(target.url);
+        await admin.query(`CREATE DATABASE "${name}"`);
+        const u = new URL(target.url);
+        u.pathname = `/${name}`;
+        target = { kind: "pg", url: u.toString() };
+        dropHostDb = async () => {
+          await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+          await admin.close();
+        };
+      }
+      const { openHostOps, listBrainAgents } = await import("../../src/brain/index.js");
+      const host = await openHostOps(target);
+      try {
+        const inv = createInventoryStore(host);
+        await inv.record([{ kind: "pf-file", id: "/etc/pf.warden.conf", agent: undefined, data: { sha256: "ab" } }]);
+        assert.deepEqual(await inv.list(), [{ kind: "pf-file", id: "/etc/pf.warden.conf", agent: undefined, data: { sha256: "ab" } }]);
+        if (target.kind === "pglite") assert.ok(!(await listBrainAgents(target)).includes("_host"));
+      } finally {
+        await host.close();
+        await dropHostDb?.();
+      }
+    });
+  });
+}
