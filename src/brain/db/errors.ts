@@ -21,11 +21,14 @@ function transientSqlState(code: string): boolean {
 }
 
 /** Maps any error thrown by pg or PGlite to a SoulsyncError (already-mapped errors pass through). */
-export function mapDbError(e: unknown, where: string): SoulsyncError {
-  if (e instanceof SoulsyncError) return e;
-  const err = e as { code?: unknown; message?: unknown };
+export function mapDbError(raw: unknown, where: string): SoulsyncError {
+  if (raw instanceof SoulsyncError) return raw;
+  const err = raw as { code?: unknown; message?: unknown };
   const code = typeof err.code === "string" ? err.code : "";
-  const message = redactUrls(typeof err.message === "string" ? err.message : String(e));
+  const message = redactUrls(typeof err.message === "string" ? err.message : String(raw));
+  // The driver's error may carry the query's parameters (PGlite does): memory bodies must not
+  // reach a log through `cause`, so only its code and message are kept.
+  const e = { code, message };
   if (TRANSIENT_NET.has(code) || transientSqlState(code) || /Connection terminated|connection timeout/i.test(message)) {
     return transientError("E_DB_UNAVAILABLE", `${where}: database unavailable (${code || "connection"}): ${message}`, { sqlstate: code }, e);
   }

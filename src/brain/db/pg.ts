@@ -9,7 +9,7 @@ export async function openPg(url: string, database?: string): Promise<Db> {
   const u = new URL(url);
   if (database !== undefined) u.pathname = `/${encodeURIComponent(database)}`;
   const key = redactUrls(`${u.protocol}//${u.username}@${u.host}${u.pathname}`);
-  const pool = new pg.Pool({ connectionString: u.toString(), max: 4, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({ connectionString: u.toString(), max: 6, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 5_000 });
   // An idle client that loses its server emits 'error'; without a listener the process would crash.
   pool.on("error", () => {});
   const run = async <R>(q: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<QueryResult<R>> => {

@@ -11,6 +11,7 @@ import { applyMemoryActions } from "../store/apply-memories.js";
 import { applySkillActions } from "../store/apply-skills.js";
 import { readExistingMemories, readExistingSkills, readTextSearchConfigs } from "../store/read.js";
 import { inTransactions } from "../store/transactions.js";
+import { parallelVectorize } from "../store/tsvectors.js";
 import { textSearchConfigFor } from "./locale.js";
 import { type ImportPlan, planImport, summarizePlan } from "./plan.js";
 import { selectImportable } from "./policy.js";
@@ -83,7 +84,7 @@ export async function importSoul(brain: AgentBrain, o: ImportOptions): Promise<I
     const plan: ImportPlan = planImport({ agent, revision, tsConfig, memories: rows.memories, skills: rows.skills }, existing);
     let rowsWritten = 0;
     if (plan.actions.length > 0) {
-      rowsWritten += await applyMemoryActions(mem!, plan);
+      rowsWritten += await applyMemoryActions(mem!, plan, parallelVectorize(brain.brain, tsConfig));
       rowsWritten += await applySkillActions(skl!, plan);
       await mem!.query(
         `INSERT INTO system_brain.settings (agent, key, value) VALUES ($1, 'ts_config', $2)

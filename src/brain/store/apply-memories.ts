@@ -4,6 +4,7 @@
 import type { Queryable } from "../db/types.js";
 import type { ImportAction, ImportPlan } from "../import/plan.js";
 import { batches } from "./batch.js";
+import type { Vectorize } from "./tsvectors.js";
 
 type Write = Extract<ImportAction, { kind: "memory.insert" | "memory.update" }>;
 
@@ -27,10 +28,18 @@ const CHUNKS = `INSERT INTO system_brain.memory_chunks (agent, memory_id, seq, t
 SELECT $1, u.id, u.seq, u.text, setweight(to_tsvector($2::regconfig, u.title), 'A') || to_tsvector($2::regconfig, u.text), $3
 FROM unnest($4::text[], $5::int[], $6::text[], $7::text[]) AS u(id, seq, text, title)`;
 
+const CHUNKS_WITH_TSV = `INSERT INTO system_brain.memory_chunks (agent, memory_id, seq, text, tsv, source_revision)
+SELECT $1, u.id, u.seq, u.text, u.tsv::tsvector, $2
+FROM unnest($3::text[], $4::int[], $5::text[], $6::text[]) AS u(id, seq, text, tsv)`;
+
 /** Applies the plan's memory actions inside `tx`; returns the number of rows written. */
-export async function applyMemoryActions(tx: Queryable, plan: ImportPlan): Promise<number> {
+export async function applyMemoryActions(tx: Queryable, plan: ImportPlan, vectorize?: Vectorize): Promise<number> {
   const writes = plan.actions.filter((a): a is Write => a.kind === "memory.insert" || a.kind === "memory.update");
   const retired = plan.actions.flatMap((a) => (a.kind === "memory.retire" ? [a.id] : []));
+  const chunks = writes.flatMap((a) => a.chunks.map((text, seq) => ({ id: a.memory.id, seq, text, title: seq === 0 ? a.memory.title : "" })));
+  // Started now, so stemming on the other connections overlaps the memory writes below.
+  const vectors = vectorize && chunks.length > 0 ? vectorize(chunks) : undefined;
+  vectors?.catch(() => {});
   let written = 0;
   for (const batch of batches(writes)) {
     const m = batch.map((a) => a.memory);
@@ -47,12 +56,14 @@ export async function applyMemoryActions(tx: Queryable, plan: ImportPlan): Promi
   for (const ids of batches([...rechunk, ...retired])) {
     written += (await tx.query("DELETE FROM system_brain.memory_chunks WHERE agent = $1 AND memory_id = ANY($2::text[])", [plan.agent, ids])).rowCount;
   }
-  const chunks = writes.flatMap((a) => a.chunks.map((text, seq) => ({ id: a.memory.id, seq, text, title: seq === 0 ? a.memory.title : "" })));
+  const tsv = vectors ? await vectors : undefined;
+  let offset = 0;
   for (const batch of batches(chunks)) {
-    const r = await tx.query(CHUNKS, [
-      plan.agent, plan.tsConfig, plan.revision,
-      batch.map((c) => c.id), batch.map((c) => c.seq), batch.map((c) => c.text), batch.map((c) => c.title),
-    ]);
+    const columns = [batch.map((c) => c.id), batch.map((c) => c.seq), batch.map((c) => c.text)];
+    const r = tsv
+      ? await tx.query(CHUNKS_WITH_TSV, [plan.agent, plan.revision, ...columns, tsv.slice(offset, offset + batch.length)])
+      : await tx.query(CHUNKS, [plan.agent, plan.tsConfig, plan.revision, ...columns, batch.map((c) => c.title)]);
+    offset += batch.length;
     written += r.rowCount;
   }
   for (const ids of batches(retired)) {
