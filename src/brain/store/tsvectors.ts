@@ -19,8 +19,7 @@ FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS u(text, title, n) ORDER B
 export function parallelVectorize(db: Db, tsConfig: string, parallel = 4): Vectorize | undefined {
   if (db.kind !== "pg") return undefined;
   return async (chunks) => {
-    if (chunks.length < 500) parallel = 1;
-    const size = Math.ceil(chunks.length / parallel);
+    const size = Math.ceil(chunks.length / (chunks.length < 500 ? 1 : parallel));
     const slices: ChunkText[][] = [];
     for (let i = 0; i < chunks.length; i += size) slices.push(chunks.slice(i, i + size));
     const parts = await Promise.all(
