@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { registerApply } from "./apply.js";
+import { registerBrain } from "./brain.js";
 import { registerConfig } from "./config.js";
 import { registerInit } from "./init.js";
 import { registerPlan } from "./plan.js";
@@ -26,4 +27,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerRollback(program, ctx);
   registerPromote(program, ctx);
   registerRender(program, ctx);
+  registerBrain(program, ctx);
 }
