@@ -22,3 +22,10 @@ export interface PostPublishStep {
 
 /** The steps `soulsync sync` runs today: none yet (reconcile, import and render land here). */
 export const POST_PUBLISH_STEPS: readonly PostPublishStep[] = [];
+
+/** What the rest of the pipeline hands the source side once the host repo is read. */
+export interface HostHookResult {
+  steps: readonly PostPublishStep[];
+  /** A digest of each agent's step inputs besides the soul; when it changes the steps run again. */
+  stepsKey?(agent: string): string | undefined;
+}

@@ -19,6 +19,8 @@ export interface SyncDeps {
   /** How many applied revisions keep their snapshots (default 3). */
   keep: number;
   steps: readonly PostPublishStep[];
+  /** The steps' inputs other than the soul (e.g. a digest of the agent's host config): a change re-runs them. */
+  stepsKey?(agent: string): string | undefined;
   /** Told when a source starts applying a new revision (status Reconciling). */
   onProgress?(status: SourceStatus): Promise<void>;
 }

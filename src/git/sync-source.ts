@@ -83,7 +83,7 @@ async function pass(r: Run): Promise<Done> {
     if (commit === st.hold.skip && commit !== st.hold.commit) {
       const held = st.hold;
       if (published !== held.commit) await publishSnapshot(deps.stateDir, target.agent, target.source, held.commit);
-      if (st.stepsDone !== held.commit) await runSteps(r, held.commit, held.revision, undefined, true);
+      if (st.stepsDone !== stepsDoneKey(r, held.commit)) await runSteps(r, held.commit, held.revision, undefined, true);
       return finish(r, "Ready", "HELD", `rolled back to ${held.revision}; held until the origin selects a new revision`, false);
     }
     delete st.hold;
@@ -91,7 +91,7 @@ async function pass(r: Run): Promise<Done> {
   const refused = !r.force && st.failed?.commit === commit && (st.failed.oid ?? sel.oid) === sel.oid;
   if (published === commit && (await hasSnapshot(deps.stateDir, commit))) {
     // Published already; only steps that failed last time are left to do (unless they were refused).
-    if (st.stepsDone !== commit) {
+    if (st.stepsDone !== stepsDoneKey(r, commit)) {
       if (refused) return skipRefused(r);
       await runSteps(r, commit, r.revision, undefined, false);
     }
@@ -143,6 +143,12 @@ async function pass(r: Run): Promise<Done> {
   return finish(r, "Ready", "OK", `${r.revision} is published`, true, problems.length ? problems : undefined);
 }
 
+/** What `stepsDone` records: the commit, plus the steps' own inputs when they have any (host config). */
+function stepsDoneKey(r: Run, commit: string): string {
+  const extra = r.deps.stepsKey?.(r.target.agent);
+  return extra ? `${commit}+${extra}` : commit;
+}
+
 /** Runs the post-publish steps in order; the first failure throws E_STEP_FAILED with the step's own kind. */
 async function runSteps(r: Run, commit: string, revision: string, previous: string | undefined, rollback: boolean): Promise<void> {
   const { deps, target, st } = r;
@@ -158,7 +164,7 @@ async function runSteps(r: Run, commit: string, revision: string, previous: stri
       });
     }
   }
-  st.stepsDone = commit;
+  st.stepsDone = stepsDoneKey(r, commit);
 }
 
 /** A revision refused before: reported, not retried until a new revision or --force. */

@@ -13,7 +13,7 @@ import { cleanTempSnapshots } from "./snapshot.js";
 import { hostTarget, soulTargets } from "./sources.js";
 import { fileStatusStore, type StatusStore } from "./status/store.js";
 import { type StatusDoc, statusKey } from "./status/types.js";
-import { POST_PUBLISH_STEPS, type PostPublishStep } from "./steps.js";
+import { type HostHookResult, POST_PUBLISH_STEPS, type PostPublishStep } from "./steps.js";
 import { type SourceTarget, type SyncDeps, type SyncOutcome, syncSource } from "./sync-source.js";
 
 export const DEFAULT_KEEP = 3;
@@ -25,6 +25,11 @@ export interface SyncRequest {
   /** Retry a refused revision and ignore backoff. */
   force?: boolean;
   steps?: readonly PostPublishStep[];
+  /**
+   * Called once the host repo is read, before any soul is synced: the rest of the pipeline
+   * reconciles the host here and may return the post-publish steps for the souls.
+   */
+  onHost?: (hostDir: string) => Promise<HostHookResult | undefined>;
   now?: () => Date;
   random?: () => number;
   store?: StatusStore;
@@ -92,6 +97,13 @@ export async function syncSources(req: SyncRequest): Promise<SyncReport> {
     }
     // Relative local soul paths are relative to the bootstrap file, like its own paths (the cwd without one).
     const base = b.configPath ? dirname(b.configPath) : process.cwd();
+    if (req.onHost) {
+      const hooked = await req.onHost(hostDir);
+      if (hooked) {
+        deps.steps = hooked.steps;
+        deps.stepsKey = hooked.stepsKey;
+      }
+    }
     for (const t of soulTargets(agents, base)) await one(t);
     const collected = await collectSnapshots(b.state_dir, doc);
     await save();

@@ -40,12 +40,12 @@ export function hostDirOf(boot: Bootstrap, override?: string): string {
 }
 
 /** Validates the host repo (throws E_HOST_CONFIG with every problem) and opens the driver. */
-export async function openSession(boot: Bootstrap, hostDir: string): Promise<ReconcileSession> {
+export async function openSession(boot: Bootstrap, hostDir: string, souls: Record<string, string> = {}): Promise<ReconcileSession> {
   const check = await loadHostConfig(hostDir);
   if (!check.host) {
     throw new SoulsyncError("E_HOST_CONFIG", `${hostDir}: the host repo has errors; nothing was applied`, { kind: "input", data: { problems: check.problems } });
   }
-  const want = desiredState(check.host, readRcTemplate());
+  const want = desiredState(check.host, readRcTemplate(), souls);
   let driver: Driver;
   if (boot.driver === "sim") {
     const dir = boot.sim_dir ?? join(boot.state_dir, "sim");

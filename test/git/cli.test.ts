@@ -16,7 +16,7 @@ describe("soulsync sync / status / rollback", () => {
     const hostRepo = soulRepo(root, "host");
     hostRepo.commit({ "host.yaml": stringify({ version: 1, agents: [{ name: "atlas", soul: { url: soul.origin } }] }) }, "host");
     const config = join(root, "soulsync.yaml");
-    writeFileSync(config, stringify({ host_repo: { url: `file://${hostRepo.origin}` }, state_dir: "state", secrets_dir: "secrets", driver: "sim" }));
+    writeFileSync(config, stringify({ host_repo: { url: `file://${hostRepo.origin}` }, state_dir: "state", secrets_dir: "secrets", driver: "sim", steps: [] }));
     const state = join(root, "state");
     const current = () => basename(readlinkSync(join(state, "atlas", "soul", "current")));
 

@@ -43,7 +43,7 @@ test("relative soul paths resolve against the bootstrap file's directory", () =>
   writeTree(join(root, "souls", "atlas"), soulFiles("atlas"));
   writeTree(root, {
     "host/host.yaml": "version: 1\nagents:\n  - name: atlas\n    soul: { url: souls/atlas }\n",
-    "soulsync.yaml": "host_repo: { path: host }\nstate_dir: state\nsecrets_dir: secrets\ndriver: sim\n",
+    "soulsync.yaml": "host_repo: { path: host }\nstate_dir: state\nsecrets_dir: secrets\ndriver: sim\nsteps: []\n",
   });
   const r = soulsync(["sync", "--config", join(root, "soulsync.yaml")], { cwd: "/" });
   assert.equal(r.status, 0, r.stdout + r.stderr);
