@@ -113,3 +113,28 @@ describe("soulsync sync: the whole pipeline", () => {
     assert.equal(readFileSync(join(home, ".codex/AGENTS.md"), "utf8"), before);
   });
 });
+
+describe("soulsync rollback: the pipeline follows", () => {
+  it("re-renders the kept soul and restarts the service on it", () => {
+    const root = tmpDir("soulsync-rollback-");
+    const { bare, work } = soulOrigin(root);
+    writeTree(join(root, "host"), {
+      "host.yaml": `version: 1\nagents:\n  - name: atlas\n    soul: { url: ${JSON.stringify(bare)} }\n    harnesses: [codex]\n    brain: { memories: none, skills: none }\n`,
+      "agents/atlas.env": readFileSync(join(ROOT, "examples/host/agents/atlas.env"), "utf8"),
+    });
+    const config = join(root, "soulsync.yaml");
+    writeFileSync(config, "host_repo: { path: host }\nstate_dir: state\nsecrets_dir: secrets\ndriver: sim\nsteps: [import, render, service]\n");
+    const codex = join(root, "state/sim/root/home/atlas/.codex/AGENTS.md");
+    const env = join(root, "state/sim/root/home/atlas/clawdie/.env");
+    assert.equal(soulsync(["sync", "--config", config]).status, 0);
+    const first = readFileSync(env, "utf8").match(/SOULSYNC_SOUL_REVISION=(.+)/)?.[1];
+    push(work, { "SOUL.md": "# Atlas\n\nA rewritten soul.\n" }, "rewrite");
+    assert.equal(soulsync(["sync", "--config", config]).status, 0);
+    assert.match(readFileSync(codex, "utf8"), /A rewritten soul/);
+
+    const r = soulsync(["rollback", "--agent", "atlas", "--config", config, "--json"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(readFileSync(codex, "utf8"), /A rewritten soul/);
+    assert.equal(readFileSync(env, "utf8").match(/SOULSYNC_SOUL_REVISION=(.+)/)?.[1], first);
+  });
+});
