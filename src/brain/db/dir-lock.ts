@@ -1,37 +1,16 @@
 // PGlite is one process's database: two processes opening the same data directory would
 // corrupt it. A lock file holding the owner's pid keeps them apart; a lock left by a process
 // that died (kill -9) is taken over, since its pid no longer runs.
-import { open, readFile, unlink } from "node:fs/promises";
+import { unlink } from "node:fs/promises";
 import { transientError } from "../../core/errors.js";
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+import { tryTakePidLock } from "../../core/pid-lock.js";
 
 /** Locks this process holds, so a second open in the same process waits like any other. */
 const held = new Set<string>();
 
 async function tryTake(path: string): Promise<boolean> {
   if (held.has(path)) return false;
-  try {
-    const fh = await open(path, "wx");
-    await fh.writeFile(`${process.pid}\n`);
-    await fh.close();
-    return true;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-  }
-  const pid = Number.parseInt(await readFile(path, "utf8").catch(() => ""), 10);
-  if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) return false;
-  // Stale (owner gone — our own pid here means a dead process whose pid was reused — or an
-  // empty file from a crash mid-write): remove it and race for it again.
-  await unlink(path).catch(() => {});
-  return false;
+  return (await tryTakePidLock(path)).taken;
 }
 
 /** Takes `path` as an exclusive lock, waiting up to `waitMs`; returns the release function. */
