@@ -68,7 +68,7 @@ async function changeCheck(): Promise<void> {
   console.log(`change check over ${N} unchanged local sources: median ${median.toFixed(0)} ms, best ${best.toFixed(0)} ms (target ≤ 1000 ms) ${median <= 1000 ? "OK" : "MISSED"}`);
   // The same pass as an operator runs it: a fresh `soulsync sync` process, start-up included.
   const config = join(root, "soulsync.yaml");
-  writeFileSync(config, stringify({ host_repo: { path: root }, state_dir: "state", secrets_dir: "secrets", driver: "sim" }));
+  writeFileSync(config, stringify({ host_repo: { path: root }, state_dir: "state", secrets_dir: "secrets", driver: "sim", steps: [] }));
   t = process.hrtime.bigint();
   execFileSync(process.execPath, ["bin/soulsync.js", "sync", "--config", config], { stdio: "ignore" });
   console.log(`  the same pass as a process (soulsync sync, node start-up included): ${ms(t).toFixed(0)} ms`);
