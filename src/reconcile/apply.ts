@@ -15,6 +15,13 @@ export interface ReconcileOptions {
   prune: boolean;
   /** Called before each action runs (progress output). */
   onAction?: (a: Action) => void;
+  /** Run only these steps (still in the fixed order); default all. */
+  only?: readonly Step[];
+}
+
+/** The steps to run, in STEPS order. */
+function stepsOf(only: readonly Step[] | undefined): readonly Step[] {
+  return only ? STEPS.filter((s) => only.includes(s)) : STEPS;
 }
 
 export interface ReconcileOutcome {
@@ -52,7 +59,7 @@ export async function applyAction(driver: Driver, a: Action): Promise<void> {
 /** Observes, plans and applies each step in order; the first failure stops the run. */
 export async function reconcileHost(driver: Driver, want: Want, store: InventoryStore, opts: ReconcileOptions): Promise<ReconcileOutcome> {
   const out: ReconcileOutcome = { ok: true, applied: [], warnings: [], steps: [] };
-  for (const step of STEPS) {
+  for (const step of stepsOf(opts.only)) {
     const ctx: PlanContext = { inventory: await store.list(), prune: opts.prune };
     // Files this step overwrote, with their previous content, so a failed pf load can put them back.
     const backups = new Map<string, string | undefined>();

@@ -1,5 +1,6 @@
 // Opens what plan and apply need from the bootstrap: the validated host repo, the desired
 // state, the driver (freebsd or sim) with its database door, and the inventory store.
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type DbAdmin, openPgAdmin } from "../brain/admin/admin.js";
 import type { HostConfig } from "../config/agent/model.js";
@@ -32,20 +33,25 @@ function missingDb(): DbAdmin {
   return { observe: async () => no(), apply: async () => no(), close: async () => {} };
 }
 
-/** The host repo directory: `--host` wins, else the bootstrap's host_repo.path. */
+/**
+ * The host repo directory: `--host` wins, else the bootstrap's host_repo.path, else the revision
+ * `sync` published from the host repo's git source (<state_dir>/_host/repo/current).
+ */
 export function hostDirOf(boot: Bootstrap, override?: string): string {
   if (override) return override;
   if ("path" in boot.host_repo) return boot.host_repo.path;
-  throw usageError("E_HOST_REPO", "host_repo is a git source; give --host DIR (a checkout of the host repo) until sync publishes it");
+  const published = join(boot.state_dir, "_host", "repo", "current");
+  if (existsSync(published)) return published;
+  throw usageError("E_HOST_REPO", "host_repo is a git source and no revision of it is published yet: run soulsync sync, or give --host DIR");
 }
 
 /** Validates the host repo (throws E_HOST_CONFIG with every problem) and opens the driver. */
-export async function openSession(boot: Bootstrap, hostDir: string): Promise<ReconcileSession> {
+export async function openSession(boot: Bootstrap, hostDir: string, souls: Record<string, string> = {}): Promise<ReconcileSession> {
   const check = await loadHostConfig(hostDir);
   if (!check.host) {
     throw new SoulsyncError("E_HOST_CONFIG", `${hostDir}: the host repo has errors; nothing was applied`, { kind: "input", data: { problems: check.problems } });
   }
-  const want = desiredState(check.host, readRcTemplate());
+  const want = desiredState(check.host, readRcTemplate(), souls);
   let driver: Driver;
   if (boot.driver === "sim") {
     const dir = boot.sim_dir ?? join(boot.state_dir, "sim");

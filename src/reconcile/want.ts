@@ -23,10 +23,18 @@ export interface Want {
 
 export const RC_DIR = "/usr/local/etc/rc.d";
 
+/** The agent's .env values plus the soul revision it should run, when one is published. */
+function withSoul(env: Record<string, string>, soul: string | undefined): Record<string, string> {
+  return soul ? { ...env, SOULSYNC_SOUL_REVISION: soul } : env;
+}
+
 const file = (path: string, content: string, mode: number): DesiredFile => ({ path, content, hash: contentHash(content), mode });
 
-/** Desired state for the whole host; `rcTemplate` is rc.d/agent.in. */
-export function desiredState(host: HostConfig, rcTemplate: string): Want {
+/**
+ * Desired state for the whole host; `rcTemplate` is rc.d/agent.in. `souls` maps an agent to its
+ * published soul revision: written into its .env, so a new soul restarts the service.
+ */
+export function desiredState(host: HostConfig, rcTemplate: string, souls: Record<string, string> = {}): Want {
   const h = host.spec.host;
   const agents = host.agents;
   const pfContent = renderPfFile({
@@ -65,7 +73,7 @@ export function desiredState(host: HostConfig, rcTemplate: string): Want {
         service: r.name,
         rc: file(`${RC_DIR}/${r.name}`, rc, 0o755),
         // Non-secret by rule, and read by the agent user: world-readable like its rc.d script.
-        env: file(`${projectDir}/.env`, renderEnvFile(r.env, r.envFile), 0o644),
+        env: file(`${projectDir}/.env`, renderEnvFile(withSoul(r.env, souls[r.name]), r.envFile), 0o644),
       };
     }),
   };

@@ -14,7 +14,9 @@ export interface CliResult {
 export function soulsync(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: "1", SOULSYNC_DEBUG: "", ...options.env },
+    // The real server is used only when a test asks for it: CI's DATABASE_URL must not make every
+    // `sync` in the suite import into one shared database.
+    env: { ...process.env, NO_COLOR: "1", SOULSYNC_DEBUG: "", DATABASE_URL: "", SOULSYNC_DATABASE_URL: "", ...options.env },
     input: options.input,
     encoding: "utf8",
     timeout: 60_000,

@@ -3,13 +3,18 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { registerApply } from "./apply.js";
+import { registerBrain } from "./brain.js";
 import { registerConfig } from "./config.js";
 import { registerHook } from "./hook.js";
 import { registerInit } from "./init.js";
 import { registerPlan } from "./plan.js";
+import { registerPromote } from "./promote.js";
 import { registerRender } from "./render.js";
+import { registerRollback } from "./rollback.js";
 import { registerScan } from "./scan.js";
 import { registerSchema } from "./schema.js";
+import { registerStatus } from "./status.js";
+import { registerSync } from "./sync.js";
 import { registerValidate } from "./validate.js";
 
 export function registerCommands(program: Command, ctx: CliContext): void {
@@ -20,6 +25,11 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerConfig(program, ctx);
   registerPlan(program, ctx);
   registerApply(program, ctx);
+  registerSync(program, ctx);
+  registerStatus(program, ctx);
+  registerRollback(program, ctx);
+  registerPromote(program, ctx);
   registerRender(program, ctx);
+  registerBrain(program, ctx);
   registerHook(program, ctx);
 }

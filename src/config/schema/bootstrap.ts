@@ -2,6 +2,10 @@
 import { z } from "zod";
 import { sourceSpec } from "./source.js";
 
+/** The reconcile steps of a sync pass, in their fixed order (DESIGN §2). */
+export const PIPELINE_STEPS = ["network", "pf", "jails", "database", "import", "render", "service"] as const;
+export type PipelineStep = (typeof PIPELINE_STEPS)[number];
+
 export const bootstrapSpec = z.object({
   /** The host repo: a git source, or `path` for a plain local directory (simple setups, tests). */
   host_repo: z.union([sourceSpec, z.object({ path: z.string().min(1) })]),
@@ -15,6 +19,13 @@ export const bootstrapSpec = z.object({
   database_url: z.string().min(1).optional(),
   /** Admin connection used to create per-agent roles and databases (default: database_url). */
   admin_database_url: z.string().min(1).optional(),
+  /** How many applied revisions per source keep their snapshots (for rollback); default 3. */
+  keep_snapshots: z.number().int().min(1).max(100).optional(),
+  /**
+   * What `sync` does after publishing, in pipeline order; default every step. Leave some out on a
+   * host where, say, the network and pf are managed by other means, or `[]` for the source side only.
+   */
+  steps: z.array(z.enum(PIPELINE_STEPS)).optional(),
   /** Host-local secrets: one file per secret, referenced by name from the host repo. */
   secrets_dir: z.string().min(1).default("/usr/local/etc/soulsync/secrets"),
   /** Fingerprints of accepted secret-scanner findings (host-side, never in a repo). */

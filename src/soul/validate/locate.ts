@@ -1,5 +1,5 @@
 // Maps a JSON path to a line and column in JSON or YAML text, for error messages.
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 
 export interface Locator {
   /** Position of the value at `path`, or of the deepest ancestor that exists. */
@@ -8,10 +8,24 @@ export interface Locator {
   keyAt(path: readonly PropertyKey[]): { line: number; column: number };
 }
 
-/** `lineOffset` is added to every line (front matter starts below the opening ---). */
+/**
+ * `lineOffset` is added to every line (front matter starts below the opening ---). The text is
+ * parsed only when a position is first asked for: valid files never pay for it.
+ */
 export function createLocator(text: string, lineOffset = 0): Locator {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: "core", uniqueKeys: false });
+  let parsed: Locator | undefined;
+  const get = () => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      parsed = locatorOf(parseDocument(text, { lineCounter, schema: "core", uniqueKeys: false }), lineCounter, lineOffset);
+    }
+    return parsed;
+  };
+  return { at: (p) => get().at(p), keyAt: (p) => get().keyAt(p) };
+}
+
+/** A locator over a document already parsed with `lineCounter`. */
+export function locatorOf(doc: Document.Parsed, lineCounter: LineCounter, lineOffset = 0): Locator {
   const pos = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { line: p.line + lineOffset, column: p.col };

@@ -1,8 +1,8 @@
 // manifest.json: strict JSON, no duplicate keys, the Layered Soul v1 schema.
-import { LineCounter, parseDocument } from "yaml";
+import { type Document, LineCounter, parseDocument } from "yaml";
 import { errorAt, type Problem } from "../../core/problem.js";
 import { type Manifest, manifestSchema } from "../schema/manifest.js";
-import { createLocator } from "./locate.js";
+import { locatorOf } from "./locate.js";
 import { checkSchema } from "./schema-check.js";
 
 const FILE = "manifest.json";
@@ -18,9 +18,7 @@ function jsonErrorPosition(text: string, message: string): { line: number; colum
 }
 
 /** Keys that appear twice in one object: JSON.parse would silently keep the last one. */
-function duplicateKeys(text: string): Problem[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+function duplicateKeys(doc: Document.Parsed, lineCounter: LineCounter): Problem[] {
   return doc.errors
     .filter((e) => e.code === "DUPLICATE_KEY")
     .map((e) => {
@@ -38,7 +36,10 @@ export function checkManifest(text: string): { manifest: Manifest | undefined; p
     const problem = errorAt(FILE, "E_MANIFEST_JSON", `invalid JSON: ${(e as Error).message}`, at.line, at.column);
     return { manifest: undefined, problems: [problem] };
   }
-  const dups = duplicateKeys(text);
-  const { data, problems } = checkSchema(manifestSchema, value, FILE, createLocator(text), "E_MANIFEST_SCHEMA");
+  // One parse (JSON is YAML 1.2) finds duplicate keys and locates schema problems.
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const dups = duplicateKeys(doc, lineCounter);
+  const { data, problems } = checkSchema(manifestSchema, value, FILE, locatorOf(doc, lineCounter), "E_MANIFEST_SCHEMA");
   return { manifest: dups.length === 0 ? data : undefined, problems: [...dups, ...problems] };
 }

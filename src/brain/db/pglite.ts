@@ -1,0 +1,52 @@
+// The embedded implementation of Db: PGlite (PostgreSQL compiled to WebAssembly) keeping its
+// data directory on disk. One instance serves one data directory; a lock file keeps other
+// processes out while it is open.
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { lockDir } from "./dir-lock.js";
+import { mapDbError } from "./errors.js";
+import type { Db, QueryResult, Queryable } from "./types.js";
+
+type PgliteQueryable = Pick<PGlite, "query">;
+
+async function run<R>(q: PgliteQueryable, where: string, sql: string, params?: unknown[]): Promise<QueryResult<R>> {
+  try {
+    const r = await q.query<R>(sql, params);
+    return { rows: r.rows, rowCount: r.affectedRows ?? 0 };
+  } catch (e) {
+    throw mapDbError(e, where);
+  }
+}
+
+/** Opens (creating on first use) the embedded database kept in `dir`. */
+export async function openPglite(dir: string, options: { lockWaitMs?: number } = {}): Promise<Db> {
+  await mkdir(dirname(dir), { recursive: true });
+  const release = await lockDir(`${dir}.lock`, options.lockWaitMs);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({ dataDir: dir });
+  } catch (e) {
+    await release();
+    throw mapDbError(e, dir);
+  }
+  return {
+    kind: "pglite",
+    key: `pglite:${dir}`,
+    query: (sql, params) => run(pglite, dir, sql, params),
+    async transaction(fn) {
+      try {
+        return await pglite.transaction((tx) => fn({ query: (sql, params) => run(tx, dir, sql, params) } satisfies Queryable));
+      } catch (e) {
+        throw mapDbError(e, dir);
+      }
+    },
+    async close() {
+      try {
+        await pglite.close();
+      } finally {
+        await release();
+      }
+    },
+  };
+}

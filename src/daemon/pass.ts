@@ -1,0 +1,87 @@
+// One sync pass over the whole pipeline (DESIGN §2):
+//   host repo → reconcile network · pf · jails · database → each soul: fetch … publish → import
+//   → render → reconcile service (a new soul revision restarts the agent).
+// The source side keeps its own failure policy (refused revisions, backoff); a failed host
+// step is reported and the steps after it wait for the next pass.
+import type { Bootstrap } from "../config/bootstrap.js";
+import { PIPELINE_STEPS, type PipelineStep } from "../config/schema/bootstrap.js";
+import { HOST_AGENT } from "../git/sources.js";
+import { readStatus, type SyncReport, syncSources } from "../git/sync.js";
+import type { Action, Step } from "../reconcile/actions.js";
+import { openSession, type ReconcileSession } from "../reconcile/session.js";
+import { agentSteps } from "./agent-steps.js";
+import { type HostStepsResult, reconcileChanged } from "./host-steps.js";
+
+export const HOST_STEPS: readonly Step[] = ["network", "pf", "jails", "database"];
+
+/** The steps the bootstrap enables (all by default). */
+function enabledSteps(boot: Bootstrap): Set<PipelineStep> {
+  return new Set(boot.steps ?? PIPELINE_STEPS);
+}
+
+export interface PassRequest {
+  bootstrap: Bootstrap;
+  agent?: string;
+  force?: boolean;
+  now?: () => Date;
+  /** Progress: each host action as it starts. */
+  onAction?: (a: Action) => void;
+}
+
+export interface PassReport {
+  ok: boolean;
+  sources: SyncReport;
+  /** Host steps before the souls, and the service step after them. */
+  host: HostStepsResult | undefined;
+  service: HostStepsResult | undefined;
+}
+
+/** Published soul revisions by agent, from the status document (the service runs what is published). */
+async function publishedSouls(boot: Bootstrap): Promise<Record<string, string>> {
+  const doc = await readStatus(boot);
+  const out: Record<string, string> = {};
+  for (const s of Object.values(doc.sources)) {
+    if (s.agent !== HOST_AGENT && s.source === "soul" && s.lastApplied) out[s.agent] = s.lastApplied;
+  }
+  return out;
+}
+
+export async function runPass(req: PassRequest): Promise<PassReport> {
+  const boot = req.bootstrap;
+  const now = req.now ?? (() => new Date());
+  const force = Boolean(req.force);
+  const enabled = enabledSteps(boot);
+  const hostSteps = HOST_STEPS.filter((s) => enabled.has(s));
+  const reconciles = hostSteps.length > 0 || enabled.has("service");
+  let hostDir: string | undefined;
+  let host: HostStepsResult | undefined;
+  const sources = await syncSources({
+    bootstrap: boot,
+    agent: req.agent,
+    force,
+    now,
+    onHost: async (dir) => {
+      hostDir = dir;
+      if (!reconciles && !enabled.has("import") && !enabled.has("render")) return undefined;
+      const session = await openSession(boot, dir, await publishedSouls(boot));
+      try {
+        if (hostSteps.length > 0) host = await reconcileChanged(boot.state_dir, session, hostSteps, { force, now, onAction: req.onAction });
+      } finally {
+        await session.driver.close();
+      }
+      return agentSteps(boot, session.host, () => now().toISOString().slice(0, 10), enabled);
+    },
+  });
+  let service: HostStepsResult | undefined;
+  const hostOk = host?.outcome?.ok ?? true;
+  if (hostDir && hostOk && enabled.has("service")) {
+    const session: ReconcileSession = await openSession(boot, hostDir, await publishedSouls(boot));
+    try {
+      service = await reconcileChanged(boot.state_dir, session, ["service"], { force, now, onAction: req.onAction });
+    } finally {
+      await session.driver.close();
+    }
+  }
+  const ok = sources.ok && hostOk && (service?.outcome?.ok ?? true);
+  return { ok, sources, host, service };
+}

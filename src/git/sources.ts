@@ -1,0 +1,39 @@
+// Which sources a host watches: the host repo itself (when it is a git source) and every agent's
+// soul, each with the validator its snapshots must pass before publish.
+import { readHostSpec } from "../config/host.js";
+import type { AgentSpec } from "../config/schema/host.js";
+import type { SourceSpec } from "../config/schema/source.js";
+import { isSoulsyncError } from "../core/errors.js";
+import { errorAt, type Problem } from "../core/problem.js";
+import { validateSoul } from "../soul/validate/index.js";
+import type { TreeValidator } from "./check.js";
+import type { SourceTarget } from "./sync-source.js";
+
+/** The host repo's status key: "_host" cannot be an agent name (those start with a letter). */
+export const HOST_AGENT = "_host";
+export const HOST_SOURCE = "repo";
+export const SOUL_SOURCE = "soul";
+
+/** A soul snapshot must be a valid Layered Soul v1 tree. */
+export const validateSoulTree: TreeValidator = (tree) => validateSoul(tree).problems;
+
+/** A host repo snapshot must hold a host.yaml that reads cleanly. */
+export const validateHostTree: TreeValidator = async (_tree, dir) => {
+  try {
+    await readHostSpec(dir);
+    return [];
+  } catch (e) {
+    const problem: Problem = errorAt("host.yaml", isSoulsyncError(e) ? e.code : "E_HOST", (e as Error).message.replace(`${dir}/`, ""));
+    return [problem];
+  }
+};
+
+/** The host repo as a source (pure). */
+export function hostTarget(spec: SourceSpec): SourceTarget {
+  return { agent: HOST_AGENT, source: HOST_SOURCE, spec, validate: validateHostTree };
+}
+
+/** Each agent's soul as a source (pure); relative local URLs resolve against `baseDir`. */
+export function soulTargets(agents: readonly AgentSpec[], baseDir: string): SourceTarget[] {
+  return agents.map((a) => ({ agent: a.name, source: SOUL_SOURCE, spec: a.soul, validate: validateSoulTree, baseDir }));
+}
