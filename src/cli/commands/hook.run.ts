@@ -11,7 +11,8 @@ import { parseRefUpdates } from "../../secrets/ref-updates.js";
 import { EXIT_FAILED, EXIT_OK } from "../exit.js";
 import type { Output } from "../output.js";
 import type { HookOptions } from "./hook.js";
-import { formatFinding, loadAllowlist } from "./scan.run.js";
+import { loadAllowlist } from "../../secrets/load-allowlist.js";
+import { formatFinding } from "./scan.run.js";
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,24 +1,12 @@
 // The body of `soulsync scan`, loaded only when the command runs.
-import { dirname, resolve } from "node:path";
-import { loadBootstrap } from "../../config/bootstrap.js";
 import { usageError } from "../../core/errors.js";
 import { DEFAULT_MAX_BYTES, type Finding, type ScanInput, scanFiles } from "../../secrets/api.js";
-import { readAllowlist } from "../../secrets/allowlist.js";
+import { loadAllowlist } from "../../secrets/load-allowlist.js";
 import { listCommits, readCommitTree, readCommits } from "../../secrets/read-git.js";
 import { readPaths } from "../../secrets/read-paths.js";
 import { EXIT_FAILED, EXIT_OK } from "../exit.js";
 import type { Output } from "../output.js";
 import type { ScanCommandOptions } from "./scan.js";
-
-/** The allowlist named on the command line, else the bootstrap file's, else none. */
-export async function loadAllowlist(explicit: string | undefined, config: string | undefined): Promise<Set<string>> {
-  if (explicit) return readAllowlist(explicit);
-  const boot = await loadBootstrap(config);
-  if (!boot.secrets_allowlist) return new Set();
-  // Relative to the bootstrap file, like every other path in it.
-  const base = boot.configPath ? dirname(boot.configPath) : process.cwd();
-  return readAllowlist(resolve(base, boot.secrets_allowlist));
-}
 
 /** `file:line:col: E_SECRET rule (fingerprint) preview [commit]` — never the secret. */
 export function formatFinding(f: Finding, o: Output): string {

@@ -4,7 +4,7 @@ import { secretProblems } from "../../secrets/tree.js";
 import { loadSoul } from "../../soul/load.js";
 import { EXIT_FAILED, EXIT_OK } from "../exit.js";
 import { type Output, printReport, reportJson } from "../output.js";
-import { loadAllowlist } from "./scan.run.js";
+import { loadAllowlist } from "../../secrets/load-allowlist.js";
 import type { ValidateOptions } from "./validate.js";
 
 export async function runValidate(o: Output, dir: string, opts: ValidateOptions): Promise<number> {
