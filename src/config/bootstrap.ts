@@ -54,6 +54,7 @@ export async function loadBootstrap(explicit?: string, env: NodeJS.ProcessEnv = 
     sim_dir: spec.sim_dir ? abs(spec.sim_dir) : undefined,
     host_root: spec.host_root ? abs(spec.host_root) : undefined,
     secrets_dir: abs(spec.secrets_dir),
+    secrets_allowlist: spec.secrets_allowlist ? abs(spec.secrets_allowlist) : undefined,
     database_url: env.SOULSYNC_DATABASE_URL || env.DATABASE_URL || spec.database_url || undefined,
     configPath: text === undefined ? undefined : resolve(path),
   };

@@ -7,7 +7,7 @@
 import { inputError, isSoulsyncError, SoulsyncError } from "../core/errors.js";
 import { redactUrls } from "../core/redact.js";
 import { readTreeFromDir } from "../soul/tree/read-dir.js";
-import { scanTree } from "./check.js";
+import { secretProblems } from "../secrets/tree.js";
 import { credentialCall } from "./credentials.js";
 import { DIR_REF, importDirectory, isPlainDirectory } from "./dir-source.js";
 import { unchangedLocalRefs } from "./local.js";
@@ -114,7 +114,7 @@ async function pass(r: Run): Promise<Done> {
   tree.label = r.revision;
   tree.commit = commit;
   const messages = await readCommitMessages(mirror, st.lastApplied?.slice(-40), commit);
-  const problems = [...(await target.validate(tree, snap.dir)), ...scanTree(tree, deps.allow, messages)];
+  const problems = [...(await target.validate(tree, snap.dir)), ...secretProblems(tree, { allow: deps.allow }, messages)];
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) {
     if (snap.created && !st.kept.some((k) => k.endsWith(commit))) await removeSnapshot(deps.stateDir, commit);

@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import type { Bootstrap } from "../config/bootstrap.js";
 import { readHostSpec } from "../config/host.js";
 import { environmentError, usageError } from "../core/errors.js";
-import { readAllowlist } from "./check.js";
+import { readAllowlist } from "../secrets/allowlist.js";
 import { collectSnapshots } from "./gc.js";
 import { acquireLock } from "./lock.js";
 import { cleanTempLinks, currentLink, readPublished } from "./publish.js";
@@ -61,7 +61,7 @@ export async function syncSources(req: SyncRequest): Promise<SyncReport> {
       secretsDir: b.secrets_dir,
       now,
       random: req.random ?? Math.random,
-      allow: await readAllowlist(b.secrets_allowlist),
+      allow: b.secrets_allowlist ? await readAllowlist(b.secrets_allowlist) : new Set(),
       keep: b.keep_snapshots ?? DEFAULT_KEEP,
       steps: req.steps ?? POST_PUBLISH_STEPS,
       onProgress: async (st) => {

@@ -1,6 +1,5 @@
 // The host-side allowlist of accepted findings: named on the command line, else the bootstrap
 // file's `secrets_allowlist`, else none. Kept apart from the scan command so `validate` stays light.
-import { dirname, resolve } from "node:path";
 import { loadBootstrap } from "../config/bootstrap.js";
 import { readAllowlist } from "./allowlist.js";
 
@@ -8,8 +7,6 @@ import { readAllowlist } from "./allowlist.js";
 export async function loadAllowlist(explicit: string | undefined, config: string | undefined): Promise<Set<string>> {
   if (explicit) return readAllowlist(explicit);
   const boot = await loadBootstrap(config);
-  if (!boot.secrets_allowlist) return new Set();
-  // Relative to the bootstrap file, like every other path in it.
-  const base = boot.configPath ? dirname(boot.configPath) : process.cwd();
-  return readAllowlist(resolve(base, boot.secrets_allowlist));
+  // loadBootstrap made it absolute, relative to the bootstrap file like every other path in it.
+  return boot.secrets_allowlist ? readAllowlist(boot.secrets_allowlist) : new Set();
 }
