@@ -3,11 +3,14 @@
 //   → render → reconcile service (a new soul revision restarts the agent).
 // The source side keeps its own failure policy (refused revisions, backoff); a failed host
 // step is reported and the steps after it wait for the next pass.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Bootstrap } from "../config/bootstrap.js";
 import { PIPELINE_STEPS, type PipelineStep } from "../config/schema/bootstrap.js";
 import { HOST_AGENT } from "../git/sources.js";
 import { readStatus, type SyncReport, syncSources } from "../git/sync.js";
 import type { Action, Step } from "../reconcile/actions.js";
+import { writeFileAtomic } from "../reconcile/drivers/files.js";
 import { openSession, type ReconcileSession } from "../reconcile/session.js";
 import { agentSteps } from "./agent-steps.js";
 import { type HostStepsResult, reconcileChanged } from "./host-steps.js";
@@ -36,12 +39,24 @@ export interface PassReport {
   service: HostStepsResult | undefined;
 }
 
-/** Published soul revisions by agent, from the status document (the service runs what is published). */
-async function publishedSouls(boot: Bootstrap): Promise<Record<string, string>> {
+const servedPath = (boot: Bootstrap) => join(boot.state_dir, "reconcile", "souls.json");
+
+/**
+ * The soul revision each agent's service should run: the published one once its import and render
+ * succeeded, else the one the service last ran (a half-applied soul never restarts the agent).
+ */
+async function servedSouls(boot: Bootstrap): Promise<Record<string, string>> {
   const doc = await readStatus(boot);
-  const out: Record<string, string> = {};
+  const text = await readFile(servedPath(boot), "utf8").catch(() => "{}");
+  let out: Record<string, string>;
+  try {
+    out = JSON.parse(text) as Record<string, string>;
+  } catch {
+    out = {};
+  }
   for (const s of Object.values(doc.sources)) {
-    if (s.agent !== HOST_AGENT && s.source === "soul" && s.lastApplied) out[s.agent] = s.lastApplied;
+    if (s.agent === HOST_AGENT || s.source !== "soul" || !s.lastApplied) continue;
+    if (s.stepsDone?.startsWith(s.lastApplied.slice(-40))) out[s.agent] = s.lastApplied;
   }
   return out;
 }
@@ -63,7 +78,7 @@ export async function runPass(req: PassRequest): Promise<PassReport> {
     onHost: async (dir) => {
       hostDir = dir;
       if (!reconciles && !enabled.has("import") && !enabled.has("render")) return undefined;
-      const session = await openSession(boot, dir, await publishedSouls(boot));
+      const session = await openSession(boot, dir, await servedSouls(boot));
       try {
         if (hostSteps.length > 0) host = await reconcileChanged(boot.state_dir, session, hostSteps, { force, now, onAction: req.onAction });
       } finally {
@@ -75,9 +90,11 @@ export async function runPass(req: PassRequest): Promise<PassReport> {
   let service: HostStepsResult | undefined;
   const hostOk = host?.outcome?.ok ?? true;
   if (hostDir && hostOk && enabled.has("service")) {
-    const session: ReconcileSession = await openSession(boot, hostDir, await publishedSouls(boot));
+    const souls = await servedSouls(boot);
+    const session: ReconcileSession = await openSession(boot, hostDir, souls);
     try {
       service = await reconcileChanged(boot.state_dir, session, ["service"], { force, now, onAction: req.onAction });
+      if (service.outcome?.ok !== false) await writeFileAtomic(servedPath(boot), `${JSON.stringify(souls, null, 2)}\n`, 0o644);
     } finally {
       await session.driver.close();
     }

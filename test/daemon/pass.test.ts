@@ -114,6 +114,32 @@ describe("soulsync sync: the whole pipeline", () => {
   });
 });
 
+describe("soulsync sync: a soul that publishes but cannot be rendered", () => {
+  it("is Stalled on its render step and does not restart the agent on the half-applied soul", () => {
+    const root = tmpDir("soulsync-stall-");
+    const { bare, work } = soulOrigin(root);
+    writeTree(join(root, "host"), {
+      "host.yaml": `version: 1\nagents:\n  - name: atlas\n    soul: { url: ${JSON.stringify(bare)} }\n    harnesses: [codex]\n    brain: { memories: none, skills: none }\n`,
+      "agents/atlas.env": readFileSync(join(ROOT, "examples/host/agents/atlas.env"), "utf8"),
+    });
+    const config = join(root, "soulsync.yaml");
+    writeFileSync(config, "host_repo: { path: host }\nstate_dir: state\nsecrets_dir: secrets\ndriver: sim\nsteps: [render, service]\n");
+    const env = join(root, "state/sim/root/home/atlas/clawdie/.env");
+    assert.equal(soulsync(["sync", "--config", config]).status, 0);
+    const served = readFileSync(env, "utf8");
+    // Valid for validate (budgets only warn) but over Codex's 32 KiB, which render refuses.
+    const prose = "Atlas keeps notes short and checks every change twice before it is applied. ".repeat(600);
+    push(work, { "SOUL.md": `# Atlas\n\n${prose}\n` }, "too long for codex");
+    const r = soulsync(["sync", "--config", config, "--json"]);
+    assert.equal(r.status, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as SyncJson;
+    assert.equal(out.sources[0]?.condition, "Stalled");
+    assert.equal(out.sources[0]?.reason, "E_STEP_FAILED");
+    assert.equal(out.service, null, "the service is not restarted");
+    assert.equal(readFileSync(env, "utf8"), served);
+  });
+});
+
 describe("soulsync rollback: the pipeline follows", () => {
   it("re-renders the kept soul and restarts the service on it", () => {
     const root = tmpDir("soulsync-rollback-");
