@@ -27,8 +27,18 @@ export function formatArgv(argv: readonly string[]): string {
   return redactUrls(argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a))).join(" "));
 }
 
-/** Runs `argv[0]` with `argv.slice(1)`; no shell is involved. */
-export async function run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+/** The error for a command that exited non-zero: its last stderr lines, URLs redacted. */
+export function commandFailed(argv: readonly string[], exitCode: number, stderr: string, timedOut = false): SoulsyncError {
+  const why = redactUrls(stderr.trim().split("\n").slice(-5).join("\n"));
+  const how = timedOut ? "timed out" : `exited ${exitCode}`;
+  return new SoulsyncError("E_CMD_FAILED", `${formatArgv(argv)} ${how}${why ? `: ${why}` : ""}`, {
+    kind: "environment",
+    data: { argv: [...argv], exitCode, stderr: redactUrls(stderr) },
+  });
+}
+
+/** Spawns argv with no shell; a missing program becomes E_CMD_NOT_FOUND, everything else is returned. */
+async function spawn<E extends "utf8" | "buffer">(argv: readonly string[], options: RunOptions, encoding: E) {
   const [file, ...args] = argv;
   if (!file) throw new SoulsyncError("E_CMD_EMPTY", "empty command", { kind: "internal" });
   const result = await execa(file, args, {
@@ -38,29 +48,26 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     timeout: options.timeout ?? 300_000,
     reject: false,
     shell: false,
-    stripFinalNewline: true,
-    encoding: "utf8",
+    stripFinalNewline: encoding === "utf8",
+    encoding,
+    maxBuffer: 1024 * 1024 * 1024,
   });
+  if ((result as { code?: string }).code === "ENOENT") {
+    throw new SoulsyncError("E_CMD_NOT_FOUND", `command not found: ${file}`, { kind: "environment", data: { argv: formatArgv(argv) } });
+  }
+  return result;
+}
+
+/** Runs `argv[0]` with `argv.slice(1)`; no shell is involved. */
+export async function run(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const result = await spawn(argv, options, "utf8");
   const out: RunResult = {
     argv: [...argv],
     exitCode: result.exitCode ?? -1,
     stdout: String(result.stdout ?? ""),
     stderr: String(result.stderr ?? ""),
   };
-  if ((result as { code?: string }).code === "ENOENT") {
-    throw new SoulsyncError("E_CMD_NOT_FOUND", `command not found: ${file}`, {
-      kind: "environment",
-      data: { argv: formatArgv(argv) },
-    });
-  }
-  if (out.exitCode !== 0 && options.reject !== false) {
-    const why = redactUrls(out.stderr.trim().split("\n").slice(-5).join("\n"));
-    const how = result.timedOut ? "timed out" : `exited ${out.exitCode}`;
-    throw new SoulsyncError("E_CMD_FAILED", `${formatArgv(argv)} ${how}${why ? `: ${why}` : ""}`, {
-      kind: "environment",
-      data: { argv: [...argv], exitCode: out.exitCode, stderr: redactUrls(out.stderr) },
-    });
-  }
+  if (out.exitCode !== 0 && options.reject !== false) throw commandFailed(argv, out.exitCode, out.stderr, result.timedOut);
   return out;
 }
 
@@ -73,29 +80,9 @@ export interface RunBytesResult {
 
 /** Like `run`, but stdout is returned as raw bytes (git blobs are not always UTF-8). */
 export async function runBytes(argv: readonly string[], options: RunOptions = {}): Promise<RunBytesResult> {
-  const [file, ...args] = argv;
-  if (!file) throw new SoulsyncError("E_CMD_EMPTY", "empty command", { kind: "internal" });
-  const result = await execa(file, args, {
-    cwd: options.cwd,
-    env: options.env,
-    input: options.input,
-    timeout: options.timeout ?? 300_000,
-    reject: false,
-    shell: false,
-    encoding: "buffer",
-    maxBuffer: 1024 * 1024 * 1024,
-  });
-  if ((result as { code?: string }).code === "ENOENT") {
-    throw new SoulsyncError("E_CMD_NOT_FOUND", `command not found: ${file}`, { kind: "environment", data: { argv: formatArgv(argv) } });
-  }
+  const result = await spawn(argv, options, "buffer");
   const stderr = Buffer.from(result.stderr ?? new Uint8Array()).toString("utf8");
   const out: RunBytesResult = { argv: [...argv], exitCode: result.exitCode ?? -1, stdout: result.stdout ?? new Uint8Array(), stderr };
-  if (out.exitCode !== 0 && options.reject !== false) {
-    const why = redactUrls(stderr.trim().split("\n").slice(-5).join("\n"));
-    throw new SoulsyncError("E_CMD_FAILED", `${formatArgv(argv)} exited ${out.exitCode}${why ? `: ${why}` : ""}`, {
-      kind: "environment",
-      data: { argv: [...argv], exitCode: out.exitCode, stderr: redactUrls(stderr) },
-    });
-  }
+  if (out.exitCode !== 0 && options.reject !== false) throw commandFailed(argv, out.exitCode, stderr, result.timedOut);
   return out;
 }

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { chmod, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { internalError } from "../render/errors.js";
+import type { Driver } from "./types.js";
 
 /** Maps an absolute host path under `root`; refuses relative paths and `..`. */
 export function underRoot(root: string, path: string): string {
@@ -30,4 +31,19 @@ export async function readFileIfExists(target: string): Promise<string | undefin
     if (e.code === "ENOENT" || e.code === "ENOTDIR") return undefined;
     throw e;
   });
+}
+
+/** The file door of a driver over `root`, counting each change through `mutated`. */
+export function hostFiles(root: string, mutated: () => void): Pick<Driver, "readFile" | "writeFile" | "removeFile"> {
+  return {
+    readFile: (path) => readFileIfExists(underRoot(root, path)),
+    async writeFile(path, content, mode) {
+      mutated();
+      await writeFileAtomic(underRoot(root, path), content, mode);
+    },
+    async removeFile(path) {
+      mutated();
+      await rm(underRoot(root, path), { force: true });
+    },
+  };
 }

@@ -1,9 +1,8 @@
 // The freebsd driver: every command through the one process runner (argv, never a shell),
 // files written atomically under `root` ("/" on a real host).
-import { rm } from "node:fs/promises";
 import type { DbAdmin } from "../../brain/admin/admin.js";
 import { run } from "../../exec/run.js";
-import { readFileIfExists, underRoot, writeFileAtomic } from "./files.js";
+import { hostFiles } from "./files.js";
 import type { Driver } from "./types.js";
 
 export interface FreebsdDriverOptions {
@@ -25,15 +24,7 @@ export function freebsdDriver(options: FreebsdDriverOptions): Driver {
       mutations++;
       return run(argv, { env });
     },
-    readFile: (path) => readFileIfExists(underRoot(root, path)),
-    async writeFile(path, content, mode) {
-      mutations++;
-      await writeFileAtomic(underRoot(root, path), content, mode);
-    },
-    async removeFile(path) {
-      mutations++;
-      await rm(underRoot(root, path), { force: true });
-    },
+    ...hostFiles(root, () => mutations++),
     db: options.db,
     get mutations() {
       return mutations;

@@ -1,10 +1,8 @@
 // The sim driver: the same actions applied to a host kept in a directory — the simulated
 // tools run in process on state.json, and files land under <dir>/root.
-import { rm } from "node:fs/promises";
 import type { DbAdmin } from "../../../brain/admin/admin.js";
-import { SoulsyncError } from "../../../core/errors.js";
-import { formatArgv, type RunResult } from "../../../exec/run.js";
-import { readFileIfExists, underRoot, writeFileAtomic } from "../files.js";
+import { commandFailed, type RunResult } from "../../../exec/run.js";
+import { hostFiles } from "../files.js";
 import type { Driver } from "../types.js";
 import { loadSimState, rootOf } from "./state.js";
 import { runSimTool } from "./tools/index.js";
@@ -21,23 +19,10 @@ export function simDriver(dir: string, db: DbAdmin): Driver {
     async exec(argv) {
       mutations++;
       const r = call(argv);
-      if (r.exitCode !== 0) {
-        throw new SoulsyncError("E_CMD_FAILED", `${formatArgv(argv)} exited ${r.exitCode}: ${r.stderr.trim().split("\n").slice(-5).join("\n")}`, {
-          kind: "environment",
-          data: { argv, exitCode: r.exitCode, stderr: r.stderr },
-        });
-      }
+      if (r.exitCode !== 0) throw commandFailed(argv, r.exitCode, r.stderr);
       return r;
     },
-    readFile: (path) => readFileIfExists(underRoot(root, path)),
-    async writeFile(path, content, mode) {
-      mutations++;
-      await writeFileAtomic(underRoot(root, path), content, mode);
-    },
-    async removeFile(path) {
-      mutations++;
-      await rm(underRoot(root, path), { force: true });
-    },
+    ...hostFiles(root, () => mutations++),
     db,
     get mutations() {
       return mutations;
