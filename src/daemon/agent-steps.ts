@@ -7,6 +7,7 @@ import type { PipelineStep } from "../config/schema/bootstrap.js";
 import { SoulsyncError } from "../core/errors.js";
 import { redactUrls } from "../core/redact.js";
 import type { HostHookResult, PostPublishStep, PublishedRevision } from "../git/steps.js";
+import type { Soul } from "../soul/model.js";
 import { HARNESSES, type HarnessName } from "../soul/schema/names.js";
 import { digestOf } from "./digest.js";
 import { onHost } from "./roots.js";
@@ -22,7 +23,7 @@ function agentOf(host: HostConfig, p: PublishedRevision): HostAgent | undefined 
 }
 
 /** Loads the published snapshot; it was validated before publish, so errors here are bugs or tampering. */
-async function publishedSoul(p: PublishedRevision) {
+async function loadPublishedSoul(p: PublishedRevision): Promise<Soul> {
   const { loadSoul } = await import("../soul/load.js");
   const { soul, problems } = await loadSoul({ dir: p.dir });
   if (!soul) {
@@ -32,13 +33,28 @@ async function publishedSoul(p: PublishedRevision) {
   return { ...soul, commit: p.commit };
 }
 
-function importStep(boot: Bootstrap, host: HostConfig, today: () => string): PostPublishStep {
+type SoulOf = (p: PublishedRevision) => Promise<Soul>;
+
+/** Both steps read the same snapshot: load and parse it once per revision. */
+function sharedSoul(): SoulOf {
+  const loaded = new Map<string, Promise<Soul>>();
+  return (p) => {
+    let soul = loaded.get(p.dir);
+    if (!soul) {
+      soul = loadPublishedSoul(p);
+      loaded.set(p.dir, soul);
+    }
+    return soul;
+  };
+}
+
+function importStep(boot: Bootstrap, host: HostConfig, today: () => string, soulOf: SoulOf): PostPublishStep {
   return {
     name: "import",
     async run(p) {
       const a = agentOf(host, p);
       if (!a) return;
-      const soul = await publishedSoul(p);
+      const soul = await soulOf(p);
       const brain = await import("../brain/index.js");
       const target = brain.resolveBrainTarget({ env: process.env, configured: boot.database_url, stateDir: boot.state_dir });
       const b = await brain.openAgentBrain(target, a.runtime.name);
@@ -51,13 +67,13 @@ function importStep(boot: Bootstrap, host: HostConfig, today: () => string): Pos
   };
 }
 
-function renderStep(boot: Bootstrap, host: HostConfig): PostPublishStep {
+function renderStep(boot: Bootstrap, host: HostConfig, soulOf: SoulOf): PostPublishStep {
   return {
     name: "render",
     async run(p) {
       const a = agentOf(host, p);
       if (!a) return;
-      const soul = await publishedSoul(p);
+      const soul = await soulOf(p);
       const { applyHarnesses, harnessPaths } = await import("../harness/index.js");
       const home = onHost(boot, agentHome(a));
       const result = await applyHarnesses({
@@ -93,9 +109,10 @@ export function agentSteps(boot: Bootstrap, host: HostConfig, today: () => strin
       }),
     ]),
   );
+  const soulOf = sharedSoul();
   const steps = [
-    ...(enabled.has("import") ? [importStep(boot, host, today)] : []),
-    ...(enabled.has("render") ? [renderStep(boot, host)] : []),
+    ...(enabled.has("import") ? [importStep(boot, host, today, soulOf)] : []),
+    ...(enabled.has("render") ? [renderStep(boot, host, soulOf)] : []),
   ];
   return { steps, stepsKey: (agent) => keys.get(agent) };
 }

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Step } from "../reconcile/actions.js";
-import { type ReconcileOutcome, reconcileHost } from "../reconcile/apply.js";
+import { type ReconcileOptions, type ReconcileOutcome, reconcileHost } from "../reconcile/apply.js";
 import { writeFileAtomic } from "../reconcile/drivers/files.js";
 import { outcomeRecord, recordOutcome } from "../reconcile/outcome.js";
 import type { ReconcileSession } from "../reconcile/session.js";
@@ -47,7 +47,7 @@ export async function reconcileChanged(
   stateDir: string,
   s: ReconcileSession,
   steps: readonly Step[],
-  opts: { force: boolean; now: () => Date; onAction?: ReconcileOptionsOnAction },
+  opts: { force: boolean; now: () => Date; onAction?: ReconcileOptions["onAction"] },
 ): Promise<HostStepsResult> {
   const inputs = stepInputs(s.want, s.driver.name);
   const done = await readDigests(stateDir);
@@ -60,5 +60,3 @@ export async function reconcileChanged(
   await writeFileAtomic(digestsPath(stateDir), `${JSON.stringify(done, null, 2)}\n`, 0o644);
   return { ran, outcome };
 }
-
-type ReconcileOptionsOnAction = Parameters<typeof reconcileHost>[3]["onAction"];

@@ -5,13 +5,15 @@
 // step is reported and the steps after it wait for the next pass.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { HostConfig } from "../config/agent/model.js";
 import type { Bootstrap } from "../config/bootstrap.js";
 import { PIPELINE_STEPS, type PipelineStep } from "../config/schema/bootstrap.js";
+import type { Problem } from "../core/problem.js";
 import { HOST_AGENT } from "../git/sources.js";
 import { readStatus, type SyncReport, syncSources } from "../git/sync.js";
 import type { Action, Step } from "../reconcile/actions.js";
 import { writeFileAtomic } from "../reconcile/drivers/files.js";
-import { openSession, type ReconcileSession } from "../reconcile/session.js";
+import { loadCheckedHost, sessionFor } from "../reconcile/session.js";
 import { agentSteps } from "./agent-steps.js";
 import { type HostStepsResult, reconcileChanged } from "./host-steps.js";
 
@@ -61,6 +63,24 @@ async function servedSouls(boot: Bootstrap): Promise<Record<string, string>> {
   return out;
 }
 
+/** Opens the driver, reconciles the changed ones of `steps`, closes the driver. */
+async function reconcileWith(
+  boot: Bootstrap,
+  checked: { host: HostConfig; problems: Problem[] },
+  souls: Record<string, string>,
+  steps: readonly Step[],
+  force: boolean,
+  now: () => Date,
+  onAction: PassRequest["onAction"],
+): Promise<HostStepsResult> {
+  const session = sessionFor(boot, checked.host, checked.problems, souls);
+  try {
+    return await reconcileChanged(boot.state_dir, session, steps, { force, now, onAction });
+  } finally {
+    await session.driver.close();
+  }
+}
+
 export async function runPass(req: PassRequest): Promise<PassReport> {
   const boot = req.bootstrap;
   const now = req.now ?? (() => new Date());
@@ -68,7 +88,7 @@ export async function runPass(req: PassRequest): Promise<PassReport> {
   const enabled = enabledSteps(boot);
   const hostSteps = HOST_STEPS.filter((s) => enabled.has(s));
   const reconciles = hostSteps.length > 0 || enabled.has("service");
-  let hostDir: string | undefined;
+  let checked: { host: HostConfig; problems: Problem[] } | undefined;
   let host: HostStepsResult | undefined;
   const sources = await syncSources({
     bootstrap: boot,
@@ -76,28 +96,19 @@ export async function runPass(req: PassRequest): Promise<PassReport> {
     force,
     now,
     onHost: async (dir) => {
-      hostDir = dir;
       if (!reconciles && !enabled.has("import") && !enabled.has("render")) return undefined;
-      const session = await openSession(boot, dir, await servedSouls(boot));
-      try {
-        if (hostSteps.length > 0) host = await reconcileChanged(boot.state_dir, session, hostSteps, { force, now, onAction: req.onAction });
-      } finally {
-        await session.driver.close();
-      }
-      return agentSteps(boot, session.host, () => now().toISOString().slice(0, 10), enabled);
+      // Read and validated once: the host steps, the soul steps and the service step share it.
+      checked = await loadCheckedHost(dir);
+      if (hostSteps.length > 0) host = await reconcileWith(boot, checked, await servedSouls(boot), hostSteps, force, now, req.onAction);
+      return agentSteps(boot, checked.host, () => now().toISOString().slice(0, 10), enabled);
     },
   });
   let service: HostStepsResult | undefined;
   const hostOk = host?.outcome?.ok ?? true;
-  if (hostDir && hostOk && enabled.has("service")) {
+  if (checked && hostOk && enabled.has("service")) {
     const souls = await servedSouls(boot);
-    const session: ReconcileSession = await openSession(boot, hostDir, souls);
-    try {
-      service = await reconcileChanged(boot.state_dir, session, ["service"], { force, now, onAction: req.onAction });
-      if (service.outcome?.ok !== false) await writeFileAtomic(servedPath(boot), `${JSON.stringify(souls, null, 2)}\n`, 0o644);
-    } finally {
-      await session.driver.close();
-    }
+    service = await reconcileWith(boot, checked, souls, ["service"], force, now, req.onAction);
+    if (service.outcome?.ok !== false) await writeFileAtomic(servedPath(boot), `${JSON.stringify(souls, null, 2)}\n`, 0o644);
   }
   const ok = sources.ok && hostOk && (service?.outcome?.ok ?? true);
   return { ok, sources, host, service };

@@ -2,10 +2,11 @@
 // host_root (default "/") for the freebsd driver.
 import { join } from "node:path";
 import type { Bootstrap } from "../config/bootstrap.js";
+import { rootOf } from "../reconcile/drivers/sim/state.js";
+import { simDirOf } from "../reconcile/session.js";
 
 export function hostRootOf(boot: Bootstrap): string {
-  if (boot.driver === "sim") return join(boot.sim_dir ?? join(boot.state_dir, "sim"), "root");
-  return boot.host_root ?? "/";
+  return boot.driver === "sim" ? rootOf(simDirOf(boot)) : (boot.host_root ?? "/");
 }
 
 /** An absolute host path (e.g. an agent's home) as seen from here. */

@@ -1,5 +1,5 @@
-// Before publish: the snapshot must pass its validator (Layered Soul v1 for a soul, host.yaml for
-// the host repo) and the secrets scan, every file in full. Problems come back as data.
+// Before publish the snapshot must pass its validator (Layered Soul v1 for a soul, host.yaml for the
+// host repo); the secrets scan is secrets/tree.ts. Problems come back as data.
 import type { Problem } from "../core/problem.js";
 import type { SoulTree } from "../soul/tree/types.js";
 

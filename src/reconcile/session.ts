@@ -45,21 +45,35 @@ export function hostDirOf(boot: Bootstrap, override?: string): string {
   throw usageError("E_HOST_REPO", "host_repo is a git source and no revision of it is published yet: run soulsync sync, or give --host DIR");
 }
 
-/** Validates the host repo (throws E_HOST_CONFIG with every problem) and opens the driver. */
-export async function openSession(boot: Bootstrap, hostDir: string, souls: Record<string, string> = {}): Promise<ReconcileSession> {
+/** Where the sim driver keeps its host (default <state_dir>/sim). */
+export const simDirOf = (boot: Bootstrap): string => boot.sim_dir ?? join(boot.state_dir, "sim");
+
+/** Reads and validates the host repo; throws E_HOST_CONFIG carrying every problem. */
+export async function loadCheckedHost(hostDir: string): Promise<{ host: HostConfig; problems: Problem[] }> {
   const check = await loadHostConfig(hostDir);
   if (!check.host) {
     throw new SoulsyncError("E_HOST_CONFIG", `${hostDir}: the host repo has errors; nothing was applied`, { kind: "input", data: { problems: check.problems } });
   }
-  const want = desiredState(check.host, readRcTemplate(), souls);
+  return { host: check.host, problems: check.problems };
+}
+
+/** Opens the driver for an already validated host; `souls` are the soul revisions the services run. */
+export function sessionFor(boot: Bootstrap, host: HostConfig, warnings: Problem[], souls: Record<string, string> = {}): ReconcileSession {
+  const want = desiredState(host, readRcTemplate(), souls);
   let driver: Driver;
   if (boot.driver === "sim") {
-    const dir = boot.sim_dir ?? join(boot.state_dir, "sim");
+    const dir = simDirOf(boot);
     // Sim uses a real server only when an admin URL is given explicitly; else roles live in the sim state.
     driver = simDriver(dir, boot.admin_database_url ? openPgAdmin(boot.admin_database_url) : simDb(dir));
   } else {
     const url = boot.admin_database_url ?? boot.database_url;
     driver = freebsdDriver({ root: boot.host_root, db: url ? openPgAdmin(url) : missingDb() });
   }
-  return { host: check.host, want, driver, store: fileInventoryStore(boot.state_dir), warnings: check.problems };
+  return { host, want, driver, store: fileInventoryStore(boot.state_dir), warnings };
+}
+
+/** Validates the host repo (throws E_HOST_CONFIG with every problem) and opens the driver. */
+export async function openSession(boot: Bootstrap, hostDir: string, souls: Record<string, string> = {}): Promise<ReconcileSession> {
+  const { host, problems } = await loadCheckedHost(hostDir);
+  return sessionFor(boot, host, problems, souls);
 }

@@ -1,17 +1,10 @@
 // soulsync promote VERSION [--repo DIR] [--prefix P] [--sign] [--push]
 import type { Command } from "commander";
+import type { PromoteRequest } from "../../git/promote.js";
 import type { CliContext } from "../context.js";
 
-export interface PromoteOptions {
-  repo: string;
-  prefix?: string;
-  sign?: boolean;
-  push?: boolean;
-  remote?: string;
-  allowlist?: string;
-  message?: string;
-  json?: boolean;
-}
+/** The request `promote` makes, without the version (an argument), plus output. */
+export type PromoteOptions = Omit<PromoteRequest, "version"> & { json?: boolean };
 
 export function registerPromote(program: Command, ctx: CliContext): void {
   program

@@ -51,11 +51,10 @@ export async function runSync(o: Output, opts: SyncOptions): Promise<number> {
     report = await runPass({ bootstrap, agent: opts.agent, force: opts.force, onAction });
   } catch (e) {
     // A host repo with errors: show every problem (file, line, key), then fail as bad input.
-    const problems = isSoulsyncError(e) && e.code === "E_HOST_CONFIG" ? (e.data.problems as Problem[] | undefined) : undefined;
-    if (!problems) throw e;
-    const report = toReport(problems);
-    if (opts.json) o.json({ ok: false, error: { code: e instanceof Error ? (e as { code?: string }).code : "", message: (e as Error).message }, ...(reportJson(report) as object) });
-    else printReport(o, report, `${(e as Error).message}`);
+    if (!isSoulsyncError(e) || e.code !== "E_HOST_CONFIG") throw e;
+    const report = toReport((e.data.problems as Problem[] | undefined) ?? []);
+    if (opts.json) o.json({ ok: false, error: { code: e.code, message: e.message }, ...(reportJson(report) as object) });
+    else printReport(o, report, e.message);
     return EXIT_FAILED;
   }
   const hostFailed = report.host?.outcome?.ok === false || report.service?.outcome?.ok === false;
