@@ -92,6 +92,12 @@ describe("soulsync sync: the whole pipeline", () => {
     assert.equal(r.json.sources[0]?.changed, false);
   });
 
+  it("plan agrees with sync: the host it left needs nothing", () => {
+    const r = soulsync(["plan", "--config", config, "--json"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout) as { actions: unknown[] }).actions, []);
+  });
+
   it("a soul-only change re-imports, re-renders and restarts the service, and touches nothing else", () => {
     push(work, { "SOUL.md": `${readFileSync(join(work, "SOUL.md"), "utf8")}\n## New habit\n\nWrites a change log entry for every change.\n` }, "soul: new habit");
     const r = sync();

@@ -1,6 +1,7 @@
 // The body of `soulsync plan`, loaded only when the command runs.
 import { loadBootstrap } from "../../config/bootstrap.js";
 import { isSoulsyncError } from "../../core/errors.js";
+import { readServedSouls } from "../../daemon/served.js";
 import { type Problem, toReport } from "../../core/problem.js";
 import { formatArgv } from "../../exec/run.js";
 import { planHost } from "../../reconcile/apply.js";
@@ -15,7 +16,8 @@ export async function openOrReport(o: Output, opts: ReconcileCliOptions): Promis
   const boot = await loadBootstrap(opts.config);
   const dir = hostDirOf(boot, opts.host);
   try {
-    return await openSession(boot, dir);
+    // The services run the souls sync applied: plan and apply must want the same .env.
+    return await openSession(boot, dir, await readServedSouls(boot));
   } catch (e) {
     if (isSoulsyncError(e) && e.code === "E_HOST_CONFIG") {
       const report = toReport(e.data.problems as Problem[]);
