@@ -1,6 +1,6 @@
 // The one process runner: every external command goes through here as an argv array,
 // never a shell string. Failures become SoulsyncError E_CMD_FAILED / E_CMD_NOT_FOUND
-// with stderr attached and URLs redacted.
+// with stderr attached and URLs redacted. Standard input is closed unless `input` is given.
 import { execa } from "execa";
 import { SoulsyncError } from "../core/errors.js";
 import { redactUrls } from "../core/redact.js";
@@ -45,6 +45,9 @@ async function spawn<E extends "utf8" | "buffer">(argv: readonly string[], optio
     cwd: options.cwd,
     env: options.env,
     input: options.input,
+    // A command never waits on a prompt: without input its stdin is /dev/null, so a read gets EOF
+    // (`bastille destroy` without -y reads an answer from stdin since 1.0).
+    stdin: options.input === undefined ? "ignore" : "pipe",
     timeout: options.timeout ?? 300_000,
     reject: false,
     shell: false,
