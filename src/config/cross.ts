@@ -1,6 +1,7 @@
 // Rules across the agents of one host (pure): names, subnets, gateways, jail names and IPs
 // must not collide; one ollama/llama.cpp jail may be shared when every user gives the same IP.
 import { errorAt, type Problem } from "../core/problem.js";
+import { epairOf } from "./agent/jail-name.js";
 import type { AgentCheck } from "./agent/rules.js";
 import { JAIL_KEYS } from "./agent/rules.js";
 import type { AgentJail, AgentRuntime } from "./agent/model.js";
@@ -62,6 +63,15 @@ export function validateAcrossAgents(agents: CrossInput[], hostFile = "host.yaml
     if (sameIp && sameIp.a !== a && sameIp.j.name !== j.name) {
       problems.push(errorAt(fileOf(a), "E_IP_COLLISION", `${keys.ip}: ${j.ip} is already ${sameIp.a.name}'s jail ${sameIp.j.name}`, at(a, keys.ip), 1));
     } else if (!sameIp) byIp.set(j.ip, e);
+  }
+  // Bastille 1.0–1.3 shorten long jail names to the same epair (see epairOf): refuse the second.
+  const epairs = new Map<string, (typeof all)[number]>();
+  for (const e of byJail.values()) {
+    const first = epairs.get(epairOf(e.j.name));
+    if (first) {
+      const keys = JAIL_KEYS[e.j.role];
+      problems.push(errorAt(fileOf(e.a), "E_JAIL_EPAIR", `${keys.name}: jail ${e.j.name} and ${first.j.name} would share Bastille's interface ${epairOf(e.j.name)}: shorten one of the names`, at(e.a, keys.name) || at(e.a, keys.ip), 1));
+    } else epairs.set(epairOf(e.j.name), e);
   }
   // A foreign jail is legal only as a share of a jail another agent owns in its own subnet.
   for (const e of all.filter((x) => !x.inside)) {

@@ -29,14 +29,29 @@ const hostile: Hostile[] = [
   { name: "IP outside the subnet", agents: [{ ...A, env: { WARDEN_GIT_IP: "10.0.2.2" } }], code: "E_IP_OUTSIDE_SUBNET", file: "agents/atlas.env", line: 6 },
   { name: "IP is the gateway", agents: [{ ...A, env: { WARDEN_CMS_IP: "10.0.1.1" } }], code: "E_IP_GATEWAY", file: "agents/atlas.env", line: 7 },
   { name: "two jails on one IP", agents: [{ ...A, env: { WARDEN_CMS_IP: "10.0.1.2" } }], code: "E_IP_COLLISION", file: "agents/atlas.env", line: 7 },
-  { name: "duplicate jail names across agents", agents: [A, { ...M, env: { GIT_JAIL_NAME: "atlas-git" } }], code: "E_JAIL_NAME_COLLISION", file: "agents/mevy.env", line: 10 },
+  { name: "duplicate jail names across agents", agents: [A, { ...M, env: { GIT_JAIL_NAME: "atlasgit" } }], code: "E_JAIL_NAME_COLLISION", file: "agents/mevy.env", line: 10 },
   {
     name: "a shared ollama jail with a different IP",
-    agents: [{ ...A, env: { WARDEN_OLLAMA_IP: "10.0.1.4" } }, { ...M, env: { OLLAMA_JAIL_NAME: "atlas-ollama", WARDEN_OLLAMA_IP: "10.0.1.5" } }],
+    agents: [{ ...A, env: { WARDEN_OLLAMA_IP: "10.0.1.4" } }, { ...M, env: { OLLAMA_JAIL_NAME: "atlasollama", WARDEN_OLLAMA_IP: "10.0.1.5" } }],
     code: "E_JAIL_NAME_COLLISION",
     file: "agents/mevy.env",
     line: 10,
   },
+  // Bastille 1.1+ (create.sh validate_name): "VNET jail names may not contain (-|_) characters."
+  { name: "a jail name with - (refused by Bastille 1.1+)", agents: [{ ...A, env: { GIT_JAIL_NAME: "atlas-git" } }], code: "E_JAIL_NAME", file: "agents/atlas.env", line: 10, message: /letters and digits only/ },
+  { name: "a jail name with _", agents: [{ ...A, env: { CMS_JAIL_NAME: "atlas_cms" } }], code: "E_JAIL_NAME", file: "agents/atlas.env", line: 10 },
+  { name: "an all-digit jail name", agents: [{ ...A, env: { GIT_JAIL_NAME: "1234" } }], code: "E_JAIL_NAME", file: "agents/atlas.env", line: 10, message: /only digits/ },
+  {
+    name: "two long jail names Bastille 1.0–1.3 shorten to one epair",
+    agents: [{ ...A, env: { GIT_JAIL_NAME: "researcherxdb" } }, { ...M, env: { GIT_JAIL_NAME: "researchzzdb" } }],
+    code: "E_JAIL_EPAIR",
+    file: "agents/mevy.env",
+    line: 10,
+    message: /e0a_researcxxdb/,
+  },
+  // service(8) searches /etc/rc.d first: an agent named like a base service would start that one.
+  { name: "an agent named like a base rc.d service", agents: [{ name: "sshd", base: "10.0.1" }], code: "E_AGENT_NAME_RESERVED", file: "agents/sshd.env", line: 1, message: /rc\.d service/ },
+  { name: "an agent named soulsync", agents: [{ name: "soulsync", base: "10.0.1" }], code: "E_AGENT_NAME_RESERVED", file: "agents/soulsync.env", line: 1 },
   { name: "non-UTF-8 SYSTEM_LOCALE", agents: [{ ...A, env: { SYSTEM_LOCALE: "sl_SI.ISO8859-2" } }], code: "E_LOCALE_NOT_UTF8", file: "agents/atlas.env", line: 8, message: /legacy encodings are refused/ },
   { name: "a DISPLAY_LOCALE that is not BCP 47", agents: [{ ...A, env: { DISPLAY_LOCALE: "sl_SI" } }], code: "E_LOCALE", file: "agents/atlas.env", line: 9 },
   { name: "a public subnet", agents: [{ name: "atlas", base: "8.8.8" }], code: "E_SUBNET_BASE", file: "agents/atlas.env", line: 3 },
@@ -138,7 +153,7 @@ test("config check reports every problem in one pass, across files, as file:line
 test("a shared ollama jail with the same IP is accepted and created once", async () => {
   const dir = repoFor({
     name: "shared",
-    agents: [{ ...A, env: { WARDEN_OLLAMA_IP: "10.0.1.4", WARDEN_LLAMA_CPP_IP: "10.0.1.4" } }, { ...M, env: { OLLAMA_JAIL_NAME: "atlas-ollama", WARDEN_OLLAMA_IP: "10.0.1.4" } }],
+    agents: [{ ...A, env: { WARDEN_OLLAMA_IP: "10.0.1.4", WARDEN_LLAMA_CPP_IP: "10.0.1.4" } }, { ...M, env: { OLLAMA_JAIL_NAME: "atlasollama", WARDEN_OLLAMA_IP: "10.0.1.4" } }],
     code: "",
     file: "",
     line: 0,
@@ -146,5 +161,5 @@ test("a shared ollama jail with the same IP is accepted and created once", async
   const { problems, host } = await loadHostConfig(dir);
   assert.deepEqual(problems, []);
   const jails = host!.agents.flatMap((a) => a.runtime.jails.map((j) => j.name));
-  assert.deepEqual(jails, ["atlas-git", "atlas-cms", "atlas-ollama", "mevy-git", "mevy-cms"]);
+  assert.deepEqual(jails, ["atlasgit", "atlascms", "atlasollama", "mevygit", "mevycms"]);
 });

@@ -3,11 +3,10 @@ import { errorAt, type Problem, warningAt } from "../../core/problem.js";
 import { AGENT_NAME_RE } from "../../soul/schema/names.js";
 import type { ParsedEnv } from "../env/parse.js";
 import { baseOf, hostOctet, isIpv4, isPrivateBase, isSubnetBase } from "../net.js";
+import { defaultJailName, jailNameProblem } from "./jail-name.js";
 import { isBcp47, systemLocaleProblem } from "./locale.js";
 import { type AgentJail, type AgentRuntime, JAIL_ROLES, type JailRole } from "./model.js";
-
-/** Bastille/jail(8) names: letters, digits, `_` and `-`, not starting with `-`. */
-export const JAIL_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+import { reservedNameProblem } from "./reserved.js";
 
 const JAIL_KEYS: Record<JailRole, { ip: string; name: string; suffix: string }> = {
   git: { ip: "WARDEN_GIT_IP", name: "GIT_JAIL_NAME", suffix: "git" },
@@ -38,6 +37,8 @@ export function validateAgentEnv(env: ParsedEnv, file: string, expected: string)
   if (name === undefined) problems.push(errorAt(file, "E_ENV_MISSING", "AGENT_NAME: required", 0));
   else if (!AGENT_NAME_RE.test(name)) {
     err("AGENT_NAME", "E_AGENT_NAME", `${JSON.stringify(name)} must start with a lowercase letter, then lowercase letters, digits or _ (at most 32): it names the rc.d service, tmux session, jails and database`);
+  } else if (reservedNameProblem(name)) {
+    err("AGENT_NAME", "E_AGENT_NAME_RESERVED", reservedNameProblem(name)!);
   } else if (name !== expected) {
     err("AGENT_NAME", "E_AGENT_NAME_MISMATCH", `${JSON.stringify(name)} differs from the agent name ${JSON.stringify(expected)} in host.yaml`);
   }
@@ -70,9 +71,10 @@ export function validateAgentEnv(env: ParsedEnv, file: string, expected: string)
     const keys = JAIL_KEYS[role];
     const ip = v[keys.ip];
     const given = v[keys.name];
-    const jailName = given ?? (name ? `${name}-${keys.suffix}` : "");
-    if (given !== undefined && !JAIL_NAME_RE.test(given)) {
-      err(keys.name, "E_JAIL_NAME", `${JSON.stringify(given)} must be letters, digits, _ or - (not first), at most 63`);
+    const jailName = given ?? (name ? defaultJailName(name, keys.suffix) : "");
+    const nameProblem = given !== undefined ? jailNameProblem(given) : undefined;
+    if (nameProblem) {
+      err(keys.name, "E_JAIL_NAME", nameProblem);
       continue;
     }
     if (ip === undefined) {
