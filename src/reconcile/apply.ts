@@ -1,13 +1,13 @@
 // The reconcile loop: for each step network → pf → jails → database → service,
 // observe → plan (pure) → apply, recording the inventory, and stop at the first failure.
-import { isSoulsyncError } from "../core/errors.js";
+import { isSoulsyncError, SoulsyncError } from "../core/errors.js";
 import { type Action, argvOf, STEPS, type Step } from "./actions.js";
 import type { Driver } from "./drivers/types.js";
 import type { InventoryStore } from "./inventory.js";
 import { inventoryOf } from "./inventory-of.js";
 import { observeStep } from "./observe/index.js";
 import type { Have } from "./observe/types.js";
-import { type PlanContext, planStep } from "./plan/index.js";
+import { type PlanContext, planStep, type Refusal } from "./plan/index.js";
 import { type Plan, PLAN_VERSION } from "./plan-format.js";
 import type { Want } from "./want.js";
 
@@ -38,12 +38,13 @@ export interface ReconcileOutcome {
 /** The whole plan against the host as it is now (nothing is changed). */
 export async function planHost(driver: Driver, want: Want, store: InventoryStore, prune: boolean): Promise<Plan> {
   const ctx: PlanContext = { inventory: await store.list(), prune };
-  const plan: Plan = { version: PLAN_VERSION, actions: [], warnings: [] };
+  const plan: Plan = { version: PLAN_VERSION, actions: [], warnings: [], refused: [] };
   for (const step of STEPS) {
     const have = await observeStep(step, driver, want);
     const p = planStep(step, want, have as Have[typeof step], ctx);
     plan.actions.push(...p.actions);
     plan.warnings.push(...p.warnings);
+    plan.refused.push(...p.refused);
   }
   return plan;
 }
@@ -67,6 +68,7 @@ export async function reconcileHost(driver: Driver, want: Want, store: Inventory
       const have = await observeStep(step, driver, want);
       const p = planStep(step, want, have as Have[typeof step], ctx);
       out.warnings.push(...p.warnings);
+      if (p.refused.length > 0) throw refusedError(p.refused);
       for (const a of p.actions) {
         opts.onAction?.(a);
         if (a.kind === "file.write" && !backups.has(a.path)) backups.set(a.path, await driver.readFile(a.path));
@@ -86,6 +88,11 @@ export async function reconcileHost(driver: Driver, want: Want, store: Inventory
     }
   }
   return out;
+}
+
+/** A step that will not run until the operator meets its preconditions; the message says what to run. */
+function refusedError(refused: Refusal[]): SoulsyncError {
+  return new SoulsyncError(refused[0]!.code, refused.map((r) => r.message).join("; "), { kind: "input", data: { refused } });
 }
 
 /** Puts back the pf files of a failed step: pf keeps running the ruleset it had, and the file matches it. */

@@ -1,6 +1,7 @@
 // The versioned plan that `plan --json` prints and `apply` runs (changesets-style).
 import { sqlOf } from "../brain/admin/sql.js";
 import { type Action, argvOf, type Step } from "./actions.js";
+import type { Refusal } from "./plan/refusal.js";
 
 export const PLAN_VERSION = 1;
 
@@ -9,6 +10,8 @@ export interface Plan {
   actions: Action[];
   /** Things the operator should know that soulsync will not change (e.g. pf.conf lacks the include). */
   warnings: string[];
+  /** Preconditions that are the operator's call: their steps will not run until they are met. */
+  refused: Refusal[];
 }
 
 export interface PlanJsonAction {
@@ -33,6 +36,6 @@ export function actionJson(a: Action): PlanJsonAction {
 }
 
 /** The whole plan as printed by `plan --json`. */
-export function planJson(plan: Plan): { version: number; actions: PlanJsonAction[]; warnings: string[] } {
-  return { version: plan.version, actions: plan.actions.map(actionJson), warnings: plan.warnings };
+export function planJson(plan: Plan): { version: number; actions: PlanJsonAction[]; warnings: string[]; refused: Refusal[] } {
+  return { version: plan.version, actions: plan.actions.map(actionJson), warnings: plan.warnings, refused: plan.refused };
 }

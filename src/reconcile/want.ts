@@ -15,7 +15,7 @@ export interface DesiredFile {
 
 export interface Want {
   network: { bridge: string; gateways: { agent: string; cidr: string }[] };
-  pf: { mode: "include" | "anchor"; conf: string; anchor: string; file: DesiredFile };
+  pf: { mode: "include" | "anchor"; conf: string; anchor: string; file: DesiredFile; nat: { extIf: string; subnets: string[] } };
   jails: { agent: string; name: string; ip: string; gateway: string; release: string; bridge: string }[];
   database: { agent: string; role: string; databases: string[] }[];
   services: { agent: string; service: string; rc: DesiredFile; env: DesiredFile }[];
@@ -41,10 +41,17 @@ export function desiredState(host: HostConfig, rcTemplate: string, souls: Record
     extIf: h.ext_if,
     bridge: h.bridge,
     subnets: agents.map((a) => ({ agent: a.runtime.name, subnet: a.runtime.subnet })),
+    crossAgent: h.pf.cross_agent,
   });
   return {
     network: { bridge: h.bridge, gateways: agents.map((a) => ({ agent: a.runtime.name, cidr: `${a.runtime.gateway}/24` })) },
-    pf: { mode: h.pf.mode, conf: h.pf.conf, anchor: h.pf.anchor, file: file(h.pf.file, pfContent, 0o644) },
+    pf: {
+      mode: h.pf.mode,
+      conf: h.pf.conf,
+      anchor: h.pf.anchor,
+      file: file(h.pf.file, pfContent, 0o644),
+      nat: { extIf: h.ext_if, subnets: agents.map((a) => a.runtime.subnet) },
+    },
     jails: agents.flatMap((a) =>
       a.runtime.jails.map((j) => ({ agent: a.runtime.name, name: j.name, ip: j.ip, gateway: a.runtime.gateway, release: h.release, bridge: h.bridge })),
     ),

@@ -19,8 +19,11 @@ const rcFor = (...cidrs: string[]) => ({
   ...Object.fromEntries(cidrs.slice(1).map((c, i) => [`ifconfig_warden0_alias${i}`, `inet ${c}`])),
 });
 
-test("network: a fresh host gets the bridge, the primary address, aliases and rc.conf", () => {
-  const got = cmds(planNetwork(net("10.0.1", "192.168.72"), { bridgeExists: false, addresses: [], rc: { cloned_interfaces: "lo1" } }, ctx));
+/** A host that forwards IP already, so the rows below show only what they are about. */
+const fwd = { gateway_enable: "YES" };
+
+test("network: a fresh host gets the bridge, the primary address, aliases, rc.conf and IP forwarding", () => {
+  const got = cmds(planNetwork(net("10.0.1", "192.168.72"), { bridgeExists: false, bridgeUp: false, forwarding: "0", addresses: [], rc: { cloned_interfaces: "lo1" } }, ctx));
   assert.deepEqual(got, [
     "ifconfig bridge create name warden0",
     "ifconfig warden0 inet 10.0.1.1/24",
@@ -29,7 +32,14 @@ test("network: a fresh host gets the bridge, the primary address, aliases and rc
     "sysrc ifconfig_bridge0_name=warden0",
     "sysrc ifconfig_warden0=inet 10.0.1.1/24",
     "sysrc ifconfig_warden0_alias0=inet 192.168.72.1/24",
+    "sysrc gateway_enable=YES",
+    "sysctl net.inet.ip.forwarding=1",
   ]);
+});
+
+test("network: a bridge that exists but is down is brought up", () => {
+  const got = cmds(planNetwork(net("10.0.1"), { bridgeExists: true, bridgeUp: false, forwarding: "1", addresses: ["10.0.1.1/24"], rc: { ...rcFor("10.0.1.1/24"), ...fwd } }, ctx));
+  assert.deepEqual(got, ["ifconfig warden0 up"]);
 });
 
 const networkTable: { name: string; want: Want["network"]; addresses: string[]; rc: Record<string, string>; inventory?: string[]; expect: string[] }[] = [
@@ -82,7 +92,7 @@ const networkTable: { name: string; want: Want["network"]; addresses: string[]; 
 for (const row of networkTable) {
   test(`network: ${row.name}`, () => {
     const inventory = (row.inventory ?? []).map((id) => ({ kind: "address", id, agent: undefined }));
-    const got = cmds(planNetwork(row.want, { bridgeExists: true, addresses: row.addresses, rc: row.rc }, { inventory, prune: false }));
+    const got = cmds(planNetwork(row.want, { bridgeExists: true, bridgeUp: true, forwarding: "1", addresses: row.addresses, rc: { ...row.rc, ...fwd } }, { inventory, prune: false }));
     assert.deepEqual(got, row.expect);
   });
 }
@@ -92,55 +102,114 @@ const pfWant = (mode: "include" | "anchor"): Want["pf"] => ({
   conf: "/etc/pf.conf",
   anchor: "soulsync",
   file: { path: "/etc/pf.warden.conf", content: "NEW\n", hash: "sha256:x", mode: 0o644 },
+  nat: { extIf: "vtnet0", subnets: ["10.0.1.0/24", "192.168.72.0/24"] },
+});
+
+/** `pfctl -sn` of a kernel that has the NAT rules (pfctl_parser.c's form). */
+const NAT = ["nat on vtnet0 inet from 10.0.1.0/24 to any -> (vtnet0) round-robin", "nat on vtnet0 inet from 192.168.72.0/24 to any -> (vtnet0) round-robin"];
+const pfHave = (content: string | undefined, conf: string, more: Partial<import("../../src/reconcile/observe/types.js").PfHave> = {}) => ({
+  content,
+  conf,
+  nat: NAT,
+  enabled: true,
+  rc: { pf_enable: "YES" },
+  ...more,
 });
 
 test("pf: include mode writes, checks /etc/pf.conf, then loads it; never `service pf restart`", () => {
-  const p = planPf(pfWant("include"), { content: "OLD\n", conf: 'include "/etc/pf.warden.conf"\n' });
+  const p = planPf(pfWant("include"), pfHave("OLD\n", 'include "/etc/pf.warden.conf"\n'));
   assert.deepEqual(cmds(p.actions), ["file.write", "pfctl -nf /etc/pf.conf", "pfctl -f /etc/pf.conf"]);
   assert.deepEqual(p.warnings, []);
   assert.ok(!cmds(p.actions).some((c) => c.includes("service pf")));
 });
 
 test("pf: anchor mode checks and loads the file into the anchor", () => {
-  const p = planPf(pfWant("anchor"), { content: undefined, conf: 'nat-anchor "soulsync"\nanchor "soulsync"\n' });
+  const p = planPf(pfWant("anchor"), pfHave(undefined, 'nat-anchor "soulsync"\nanchor "soulsync"\n'));
   assert.deepEqual(cmds(p.actions), ["file.write", "pfctl -a soulsync -nf /etc/pf.warden.conf", "pfctl -a soulsync -f /etc/pf.warden.conf"]);
 });
 
 test("pf: in sync → nothing; a pf.conf without the include → a warning", () => {
-  const p = planPf(pfWant("include"), { content: "NEW\n", conf: "pass all\n" });
+  const p = planPf(pfWant("include"), pfHave("NEW\n", "pass all\n"));
   assert.deepEqual(p.actions, []);
   assert.match(p.warnings[0]!, /does not include/);
 });
 
+test("pf: the file is right but the kernel lost a NAT rule (flushed, loaded without the include): reload", () => {
+  const p = planPf(pfWant("include"), pfHave("NEW\n", 'include "/etc/pf.warden.conf"\n', { nat: [NAT[0]!] }));
+  assert.deepEqual(cmds(p.actions), ["pfctl -nf /etc/pf.conf", "pfctl -f /etc/pf.conf"]);
+  assert.match(p.actions[1]!.summary, /lacks NAT for 192\.168\.72\.0\/24/);
+});
+
+test("pf: an anchor's NAT is judged by the anchor's rules", () => {
+  const p = planPf(pfWant("anchor"), pfHave("NEW\n", 'nat-anchor "soulsync"\nanchor "soulsync"\n', { nat: [] }));
+  assert.deepEqual(cmds(p.actions), ["pfctl -a soulsync -nf /etc/pf.warden.conf", "pfctl -a soulsync -f /etc/pf.warden.conf"]);
+});
+
+test("pf: pf disabled and not enabled at boot: pf_enable, check, then service pf start (never restart)", () => {
+  const p = planPf(pfWant("include"), pfHave("OLD\n", 'include "/etc/pf.warden.conf"\n', { enabled: false, nat: [], rc: {} }));
+  assert.deepEqual(cmds(p.actions), ["sysrc pf_enable=YES", "file.write", "pfctl -nf /etc/pf.conf", "service pf start"]);
+});
+
 const jailWant: Want["jails"] = [
-  { agent: "atlas", name: "atlas-git", ip: "10.0.1.2", gateway: "10.0.1.1", release: "14.3-RELEASE", bridge: "warden0" },
-  { agent: "atlas", name: "atlas-cms", ip: "10.0.1.3", gateway: "10.0.1.1", release: "14.3-RELEASE", bridge: "warden0" },
+  { agent: "atlas", name: "atlasgit", ip: "10.0.1.2", gateway: "10.0.1.1", release: "14.3-RELEASE", bridge: "warden0" },
+  { agent: "atlas", name: "atlascms", ip: "10.0.1.3", gateway: "10.0.1.1", release: "14.3-RELEASE", bridge: "warden0" },
 ];
+const DEVFS = "[bastille_vnet=13]\nadd include $devfsrules_hide_all\n";
+/** A prepared host: Bastille 1.4.4 enabled, the release bootstrapped, the VNET ruleset present. */
+const ready = (jails: import("../../src/reconcile/observe/types.js").JailsHave["jails"]) => ({
+  jails,
+  version: "1.4.4",
+  releases: ["14.3-RELEASE-p2"],
+  devfsRules: DEVFS,
+  rc: { bastille_enable: "YES" },
+});
 
 test("jails: create the missing, start the stopped, report drift, never touch strangers", () => {
-  const have = {
-    jails: [
-      { name: "atlas-cms", state: "Down", ip: "10.0.1.30", running: false },
-      { name: "someone-else", state: "Up", ip: "10.0.7.2", running: true },
-    ],
-  };
+  const have = ready([
+    { name: "atlascms", state: "Down", ip: "10.0.1.30", running: false },
+    { name: "someoneelse", state: "Up", ip: "10.0.7.2", running: true },
+  ]);
   const p = planJails(jailWant, have, { inventory: [], prune: true });
-  assert.deepEqual(cmds(p.actions), ["bastille create -B -g 10.0.1.1 atlas-git 14.3-RELEASE 10.0.1.2/24 warden0", "bastille start atlas-cms"]);
-  assert.match(p.warnings[0]!, /atlas-cms has IP 10.0.1.30/);
+  assert.deepEqual(cmds(p.actions), ["bastille create -B -g 10.0.1.1 atlasgit 14.3-RELEASE 10.0.1.2/24 warden0", "bastille start atlascms"]);
+  assert.match(p.warnings[0]!, /atlascms has IP 10.0.1.30/);
 });
 
 test("jails: prune destroys only jails soulsync created, and only with --prune", () => {
-  const have = {
-    jails: [
-      { name: "atlas-git", state: "Up", ip: "10.0.1.2", running: true },
-      { name: "atlas-cms", state: "Up", ip: "10.0.1.3", running: true },
-      { name: "old-git", state: "Up", ip: "10.0.4.2", running: true },
-      { name: "hand-made", state: "Down", ip: "10.0.4.3", running: false },
-    ],
-  };
-  const inventory = [{ kind: "jail", id: "old-git", agent: "old" }];
+  const have = ready([
+    { name: "atlasgit", state: "Up", ip: "10.0.1.2", running: true },
+    { name: "atlascms", state: "Up", ip: "10.0.1.3", running: true },
+    { name: "oldgit", state: "Up", ip: "10.0.4.2", running: true },
+    { name: "handmade", state: "Down", ip: "10.0.4.3", running: false },
+  ]);
+  const inventory = [{ kind: "jail", id: "oldgit", agent: "old" }];
   assert.deepEqual(planJails(jailWant, have, { inventory, prune: false }).actions, []);
-  assert.deepEqual(cmds(planJails(jailWant, have, { inventory, prune: true }).actions), ["bastille stop old-git", "bastille destroy old-git"]);
+  // destroy asks for confirmation from Bastille 1.0 (destroy.sh): -a stops, -y answers.
+  assert.deepEqual(cmds(planJails(jailWant, have, { inventory, prune: true }).actions), ["bastille stop oldgit", "bastille destroy -a -y oldgit"]);
+});
+
+const jailRefusals: { name: string; have: Partial<ReturnType<typeof ready>>; code: string; message: RegExp }[] = [
+  { name: "Bastille missing", have: { version: undefined }, code: "E_BASTILLE_MISSING", message: /pkg install bastille/ },
+  { name: "Bastille 0.14 (no create -g)", have: { version: "0.14.20250420" }, code: "E_BASTILLE_VERSION", message: /supports Bastille 1\.0 to 1\.4/ },
+  { name: "a Bastille newer than checked", have: { version: "1.5.0.270101" }, code: "E_BASTILLE_VERSION", message: /1\.5\.0\.270101 is not supported/ },
+  { name: "release not bootstrapped", have: { releases: ["14.2-RELEASE"] }, code: "E_HOST_PRECONDITION", message: /run `bastille bootstrap 14\.3-RELEASE`/ },
+  { name: "no VNET devfs ruleset", have: { devfsRules: undefined }, code: "E_HOST_PRECONDITION", message: /bastille setup vnet/ },
+];
+
+for (const row of jailRefusals) {
+  test(`jails: refused, nothing planned: ${row.name}`, () => {
+    const p = planJails(jailWant, { ...ready([]), ...row.have }, ctx);
+    assert.deepEqual(p.actions, []);
+    assert.equal(p.refused[0]?.code, row.code);
+    assert.match(p.refused[0]!.message, row.message);
+  });
+}
+
+test("jails: every supported Bastille version passes; bastille_enable is planned when off", () => {
+  for (const version of ["1.0.20250714", "1.1.0.251001", "1.2.2.251204", "1.3.2.251225", "1.4.0.260219", "1.4.4"]) {
+    assert.deepEqual(planJails(jailWant, { ...ready([]), version }, ctx).refused, [], version);
+  }
+  const p = planJails(jailWant, { ...ready([]), rc: {}, releases: ["14.3-RELEASE"] }, ctx);
+  assert.equal(cmds(p.actions)[0], "sysrc bastille_enable=YES");
 });
 
 test("database: missing role and databases, SQL-free plan data", () => {
@@ -154,23 +223,35 @@ const svcWant: Want["services"] = [
   {
     agent: "atlas",
     service: "atlas",
-    rc: { path: "/usr/local/etc/rc.d/atlas", content: "RC", hash: "h1", mode: 0o755 },
+    rc: { path: "/usr/local/etc/rc.d/atlas", content: "RC Managed by soulsync from the host repo", hash: "h1", mode: 0o755 },
     env: { path: "/home/atlas/clawdie/.env", content: "ENV", hash: "h2", mode: 0o644 },
   },
 ];
 
 const serviceTable: { name: string; rc?: string; env?: string; enabled: boolean; running: boolean; expect: string[] }[] = [
   { name: "fresh: write both, enable, onestart", enabled: false, running: false, expect: ["file.write", "file.write", "sysrc atlas_enable=YES", "service atlas onestart"] },
-  { name: "in sync: nothing", rc: "RC", env: "ENV", enabled: true, running: true, expect: [] },
-  { name: ".env changed while running: write and restart", rc: "RC", env: "OLD", enabled: true, running: true, expect: ["file.write", "service atlas restart"] },
-  { name: "stopped but in sync: onestart", rc: "RC", env: "ENV", enabled: true, running: false, expect: ["service atlas onestart"] },
-  { name: "disabled by hand: enable again", rc: "RC", env: "ENV", enabled: false, running: true, expect: ["sysrc atlas_enable=YES"] },
+  { name: "in sync: nothing", rc: "RC Managed by soulsync from the host repo", env: "ENV", enabled: true, running: true, expect: [] },
+  { name: ".env changed while running: write and restart", rc: "RC Managed by soulsync from the host repo", env: "OLD", enabled: true, running: true, expect: ["file.write", "service atlas restart"] },
+  { name: "stopped but in sync: onestart", rc: "RC Managed by soulsync from the host repo", env: "ENV", enabled: true, running: false, expect: ["service atlas onestart"] },
+  { name: "disabled by hand: enable again", rc: "RC Managed by soulsync from the host repo", env: "ENV", enabled: false, running: true, expect: ["sysrc atlas_enable=YES"] },
 ];
 
 for (const row of serviceTable) {
   test(`service: ${row.name}`, () => {
     const rc: Record<string, string> = row.enabled ? { atlas_enable: "YES" } : {};
-    const have = { rc, services: [{ service: "atlas", rcContent: row.rc, envContent: row.env, running: row.running }] };
-    assert.deepEqual(cmds(planService(svcWant, have)), row.expect);
+    const have = { rc, services: [{ service: "atlas", rcContent: row.rc, envContent: row.env, running: row.running, baseScript: false }] };
+    assert.deepEqual(cmds(planService(svcWant, have).actions), row.expect);
   });
 }
+
+test("service: an rc.d script soulsync did not write is never overwritten", () => {
+  const have = { rc: {}, services: [{ service: "atlas", rcContent: "#!/bin/sh\n# someone else's\n", envContent: undefined, running: false, baseScript: false }] };
+  const p = planService(svcWant, have);
+  assert.deepEqual(p.actions, []);
+  assert.equal(p.refused[0]?.code, "E_RC_FOREIGN");
+});
+
+test("service: a name /etc/rc.d already has is refused (service(8) would run the base script)", () => {
+  const have = { rc: {}, services: [{ service: "atlas", rcContent: undefined, envContent: undefined, running: false, baseScript: true }] };
+  assert.equal(planService(svcWant, have).refused[0]?.code, "E_SERVICE_NAME");
+});

@@ -4,8 +4,9 @@ import { test } from "node:test";
 import { renderEnvFile } from "../../src/reconcile/render/env-file.js";
 import { renderPfFile } from "../../src/reconcile/render/pf.js";
 import { readRcTemplate, renderRcScript } from "../../src/reconcile/render/rc-script.js";
-import { checkRuleset } from "../../src/reconcile/drivers/sim/tools/pfctl.js";
-import { emptyState } from "../../src/reconcile/drivers/sim/state.js";
+import { parsePf } from "../../src/reconcile/drivers/sim/tools/pf/parse.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { tmpDir, writeTree } from "../helpers/tmp.js";
 
 const pfInput = { extIf: "vtnet0", bridge: "warden0", subnets: [{ agent: "atlas", subnet: "10.0.1.0/24" }, { agent: "mevy", subnet: "192.168.72.0/24" }] };
@@ -24,10 +25,23 @@ test("pf file: standalone (anchor) and included in a pf.conf, it passes the simu
     "etc/pf.conf": 'set skip on lo0\nscrub in all\ninclude "/etc/pf.warden.conf"\nblock in all\n',
     "etc/pf.bad.conf": 'block in all\ninclude "/etc/pf.warden.conf"\n',
   });
-  const env = { state: emptyState(), root };
-  assert.deepEqual(checkRuleset(env, "/etc/pf.warden.conf").errors, []);
-  assert.deepEqual(checkRuleset(env, "/etc/pf.conf").errors, []);
-  assert.match(checkRuleset(env, "/etc/pf.bad.conf").errors.join("\n"), /Rules must be in order/);
+  const files = { read: (p: string) => readFileSync(join(root, p), "utf8"), interfaces: new Set(["vtnet0", "lo0", "warden0"]) };
+  assert.deepEqual(parsePf("/etc/pf.warden.conf", files).errors, []);
+  const main = parsePf("/etc/pf.conf", files);
+  assert.deepEqual(main.errors, []);
+  // The macro list expands into one NAT rule per subnet, printed as pfctl -sn does.
+  assert.deepEqual(main.nat, ["nat on vtnet0 inet from 10.0.1.0/24 to any -> (vtnet0) round-robin", "nat on vtnet0 inet from 192.168.72.0/24 to any -> (vtnet0) round-robin"]);
+  assert.match(parsePf("/etc/pf.bad.conf", files).errors.join("\n"), /Rules must be in order/);
+});
+
+test("pf file: agents may not reach each other by default; cross_agent: allow drops the block rules", () => {
+  const deny = renderPfFile(pfInput);
+  assert.match(deny, /^block drop in quick on warden0 inet from 10\.0\.1\.0\/24 to \{ 192\.168\.72\.0\/24 \}$/m);
+  assert.match(deny, /^block drop in quick on warden0 inet from 192\.168\.72\.0\/24 to \{ 10\.0\.1\.0\/24 \}$/m);
+  // The blocks come before the pass rule: quick rules match first.
+  assert.ok(deny.indexOf("block drop") < deny.indexOf("pass quick"));
+  assert.doesNotMatch(renderPfFile({ ...pfInput, crossAgent: "allow" }), /^block/m);
+  assert.doesNotMatch(renderPfFile({ ...pfInput, subnets: [pfInput.subnets[0]!] }), /^block/m, "one agent has no one to block");
 });
 
 const rcInput = {

@@ -35,6 +35,7 @@ export async function openOrReport(o: Output, opts: ReconcileCliOptions): Promis
 /** Human lines for a plan: `step  summary` then the command. */
 export function printPlan(o: Output, plan: Plan): void {
   for (const w of plan.warnings) o.err(`${o.colors.yellow("warning")} ${w}`);
+  for (const r of plan.refused) o.err(`${o.colors.red("refused")} ${r.step}: ${r.code}: ${r.message}`);
   if (plan.actions.length === 0) {
     o.out("No changes: the host matches the host repo.");
     return;

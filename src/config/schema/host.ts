@@ -39,6 +39,8 @@ export const pfSettings = z.object({
   anchor: z.string().regex(/^[A-Za-z0-9_/-]{1,64}$/).default("soulsync"),
   /** The main ruleset checked and loaded in include mode. */
   conf: absPath.default("/etc/pf.conf"),
+  /** Whether one agent's subnet may reach another's through the host: deny (default) renders block rules. */
+  cross_agent: z.enum(["deny", "allow"]).default("deny"),
 });
 
 export const hostSpec = z.object({
@@ -49,13 +51,13 @@ export const hostSpec = z.object({
       ext_if: ifName.default("vtnet0"),
       bridge: ifName.default("warden0"),
       release: z.string().regex(/^\d+\.\d+-(RELEASE|STABLE|CURRENT|BETA\d*|RC\d*)(-p\d+)?$/).default("14.3-RELEASE"),
-      pf: pfSettings.default({ mode: "include", file: "/etc/pf.warden.conf", anchor: "soulsync", conf: "/etc/pf.conf" }),
+      pf: pfSettings.default({ mode: "include", file: "/etc/pf.warden.conf", anchor: "soulsync", conf: "/etc/pf.conf", cross_agent: "deny" }),
     })
     .default({
       ext_if: "vtnet0",
       bridge: "warden0",
       release: "14.3-RELEASE",
-      pf: { mode: "include", file: "/etc/pf.warden.conf", anchor: "soulsync", conf: "/etc/pf.conf" },
+      pf: { mode: "include", file: "/etc/pf.warden.conf", anchor: "soulsync", conf: "/etc/pf.conf", cross_agent: "deny" },
     }),
   agents: z.array(agentSpec).min(1),
 });

@@ -1,5 +1,6 @@
-// network (pure): the bridge exists and persists; the host owns every agent's gateway on it —
-// the first as the bridge address, the others as aliases, persisted as ifconfig_<bridge>_aliasN from 0.
+// network (pure): the bridge exists, is up and persists; the host owns every agent's gateway on it —
+// the first as the bridge address, the others as aliases, persisted as ifconfig_<bridge>_aliasN from 0;
+// and the host forwards IP for NAT (gateway_enable in rc.conf, net.inet.ip.forwarding now).
 import type { Action } from "../actions.js";
 import type { NetworkHave } from "../observe/types.js";
 import type { Want } from "../want.js";
@@ -13,6 +14,7 @@ export function planNetwork(want: Want["network"], have: NetworkHave, ctx: PlanC
   const out: Action[] = [];
   if (gateways.length === 0) return out;
   if (!have.bridgeExists) out.push({ step: "network", kind: "bridge.create", bridge, summary: `create bridge ${bridge}` });
+  else if (!have.bridgeUp) out.push({ step: "network", kind: "bridge.up", bridge, summary: `bring ${bridge} up` });
   const present = new Set(have.bridgeExists ? have.addresses : []);
   let count = present.size;
   for (const g of gateways) {
@@ -27,6 +29,8 @@ export function planNetwork(want: Want["network"], have: NetworkHave, ctx: PlanC
     }
   }
   out.push(...planRcConf(bridge, gateways.map((g) => g.cidr), have.rc));
+  if (have.rc.gateway_enable !== "YES") out.push({ step: "network", kind: "rc.set", name: "gateway_enable", value: "YES", summary: "persist IP forwarding for NAT (gateway_enable)" });
+  if (have.forwarding !== "1") out.push({ step: "network", kind: "sysctl.set", name: "net.inet.ip.forwarding", value: "1", summary: "turn on IP forwarding for NAT" });
   return out;
 }
 

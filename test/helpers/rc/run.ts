@@ -86,12 +86,12 @@ export function parseDaemonArgv(argv: readonly string[]): DaemonArgv {
     rest.shift();
     while (rest[0] !== undefined && /^[A-Za-z_][A-Za-z0-9_]*=/.test(rest[0])) env.push(rest.shift()!);
   }
-  if (rest[0] !== "/usr/sbin/daemon") throw new Error(`rc.subr ran ${JSON.stringify(rest[0])}, not /usr/sbin/daemon`);
-  rest.shift();
+  const program = rest.shift();
+  if (program !== "/usr/sbin/daemon") throw new Error(`rc.subr ran ${JSON.stringify(program)}, not /usr/sbin/daemon`);
   const flags = new Set<string>();
   const options = new Map<string, string>();
-  while (rest[0]?.startsWith("-") && rest[0] !== "--") {
-    const word = rest.shift()!;
+  for (let word = rest[0]; word?.startsWith("-") && word !== "--"; word = rest[0]) {
+    rest.shift();
     for (let i = 1; i < word.length; i++) {
       const c = word[i]!;
       if (DAEMON_FLAGS.has(c)) flags.add(c);

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// A fake FreeBSD tool for tests: runs the simulated tool named by argv[2] against the host kept in
-// $FAKE_FREEBSD_DIR (state.json + root/), rejecting argv the real tool would reject. Every call is
+// A fake FreeBSD tool for tests: runs the tool model named by argv[2] (src/reconcile/drivers/sim/tools,
+// each written after the real tool's source, named in its header) against the host kept in
+// $FAKE_FREEBSD_DIR (state.json + root/). Its stdin is this process's stdin, read to the end only
+// when the tool prompts, so an open stdin hangs here as it would on the real host. Every call is
 // appended to $FAKE_FREEBSD_DIR/calls.log. Needs the build (dist/), which `npm test` makes first.
-import { appendFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runSimTool } from "../../../dist/reconcile/drivers/sim/tools/index.js";
 
@@ -13,7 +15,7 @@ if (!dir) {
 }
 const argv = process.argv.slice(2);
 appendFileSync(join(dir, "calls.log"), `${JSON.stringify(argv)}\n`);
-const r = runSimTool(dir, argv);
+const r = runSimTool(dir, argv, () => readFileSync(0, "utf8"));
 process.stdout.write(r.stdout);
 process.stderr.write(r.stderr);
 process.exitCode = r.exitCode;

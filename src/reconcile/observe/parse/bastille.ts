@@ -1,4 +1,5 @@
-// Parses `bastille list` (Bastille ≥ 0.14: JID Name Boot Prio State Type IP Address … columns;
+// Parses `bastille list` (Bastille 0.14–1.4.4: JID Name Boot Prio State Type IP Address … columns,
+// the development branch: the same in capitals;
 // "-" marks an empty cell, further IPs of a jail continue on indented lines).
 
 export interface BastilleJail {
@@ -13,7 +14,7 @@ export interface BastilleJail {
 /** Rows of the table; lines that are not jail rows are skipped. */
 export function parseBastilleList(text: string): BastilleJail[] {
   const lines = text.split("\n");
-  const header = lines.findIndex((l) => /^\s*JID\s+Name\s+/.test(l));
+  const header = lines.findIndex((l) => /^\s*JID\s+Name\s+/i.test(l));
   if (header < 0) return [];
   const jails: BastilleJail[] = [];
   for (const line of lines.slice(header + 1)) {

@@ -1,64 +1,150 @@
-// Simulated Bastille: `create -B -g GW NAME RELEASE IP/24 BRIDGE`, start, stop, destroy, list.
+// Bastille's argument and name rules per version, from BastilleBSD/bastille at tags
+// 0.14.20250420, 1.0.20250714, 1.1.0.251001 and 1.4.4 (usr/local/bin/bastille and
+// usr/local/share/bastille/{create,destroy,list,bootstrap}.sh):
+// - `--version` prints on stdout, from 1.4.0 on stderr (`info 1` writes to fd 2);
+// - create: -g/--gateway from 1.0; VNET names: letters, digits, - and _ (not first), not only
+//   digits, and from 1.1 no - or _; 1.1–1.3 refuse a name whose shortened epair collides;
+//   1.4 refuses an existing name first; -B needs an existing bridge; the release must be
+//   bootstrapped; create starts the jail;
+// - destroy: from 1.0 asks "Are you sure you want to continue? [y|n]:" on stdin unless -y, and
+//   refuses a running jail unless -a; combined flags (-ay) are split like destroy.sh does;
+// - list, list -j (see bastille-list.ts), list release(s), bootstrap RELEASE.
+import { epairOf } from "../../../../config/agent/jail-name.js";
+import type { SimState } from "../state.js";
+import { bastilleJson, bastilleTable } from "./bastille-list.js";
+import { atLeast, type BastilleVersion, bastilleVersionOf } from "../../../observe/parse/bastille-version.js";
 import { CIDR, fail, IPV4, ok, type Tool, type ToolEnv } from "./types.js";
 
-const JAIL = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-const RELEASE = /^\d+\.\d+-(RELEASE|STABLE|CURRENT|BETA\d*|RC\d*)(-p\d+)?$/;
+const RELEASE = /^\d+\.\d+-(RELEASE|STABLE|CURRENT|BETA\d*|RC\d*)$/;
 
-/** The table `bastille list` prints (Bastille ≥ 0.14 columns). */
-export function bastilleTable(env: ToolEnv): string {
-  const rows = Object.entries(env.state.jails).sort(([a], [b]) => a.localeCompare(b));
-  const w = Math.max(10, ...rows.map(([n]) => n.length)) + 2;
-  const pad = (s: string, n: number) => s.padEnd(n);
-  const lines = [` ${pad("JID", 5)}${pad("Name", w)}${pad("Boot", 6)}${pad("Prio", 6)}${pad("State", 7)}${pad("Type", 7)}${pad("IP Address", 17)}${pad("Published Ports", 17)}${pad("Release", 17)}Tags`];
-  for (const [name, j] of rows) {
-    const up = j.jid !== undefined;
-    lines.push(` ${pad(up ? String(j.jid) : "-", 5)}${pad(name, w)}${pad("on", 6)}${pad("99", 6)}${pad(up ? "Up" : "Down", 7)}${pad("thin", 7)}${pad(j.ip.split("/")[0]!, 17)}${pad("-", 17)}${pad(up ? `${j.release}-p2` : j.release, 17)}-`);
+function usage(cmd: string): ReturnType<typeof fail> {
+  return fail(`Usage: bastille ${cmd} [option(s)] …`);
+}
+
+function create(rest: string[], s: SimState, v: BastilleVersion): ReturnType<typeof fail> {
+  const e = (m: string) => fail(atLeast(v, 1, 0) ? `[ERROR]: ${m}` : m);
+  let bridge = false;
+  let vnet = false;
+  let gateway: string | undefined;
+  let i = 0;
+  for (; i < rest.length && rest[i]!.startsWith("-"); i++) {
+    const o = rest[i]!;
+    if (o === "-B" || o === "--bridge") bridge = true;
+    else if (o === "-V" || o === "--vnet") vnet = true;
+    else if ((o === "-g" || o === "--gateway" || o === "--defaultrouter") && atLeast(v, 1, 0)) {
+      gateway = rest[++i];
+      if (gateway === undefined || !IPV4.test(gateway)) return e(`Not a valid gateway: ${gateway ?? ""}`);
+    } else if (o === "-T" || o === "--thick" || o === "-C" || o === "--clone") continue;
+    else return e(`Unknown Option: "${o}"`);
   }
-  return `${lines.join("\n")}\n`;
+  const pos = rest.slice(i);
+  if (pos.length < 3 || pos.length > 4) return usage("create");
+  const [name, release, ip, iface] = pos as [string, string, string, string | undefined];
+  const isVnet = bridge || vnet;
+  if (atLeast(v, 1, 4) && s.jails[name]) return e(`Jail already exists: ${name}`);
+  const sanity = name.replace(/[^a-zA-Z0-9_-]/g, "");
+  if (/^[-_]/.test(sanity)) return e("Jail names may not begin with (-|_) characters!");
+  if (atLeast(v, 1, 1) && isVnet && /[-_]/.test(name)) return e("VNET jail names may not contain (-|_) characters.");
+  if (name !== sanity) return e("Jail names may not contain special characters!");
+  if (/^[0-9]+$/.test(name)) return e("Jail names may not contain only digits.");
+  if (atLeast(v, 1, 1) && !atLeast(v, 1, 4) && isVnet && `e0a_${name}`.length >= 16) {
+    if (Object.keys(s.jails).some((j) => epairOf(j) === epairOf(name))) return e("The jail name causes a collision with the epair interface naming. See documentation for details.");
+  }
+  const m = CIDR.exec(ip);
+  if (!m || !IPV4.test(m[1]!)) return e(`Unsupported IP option for VNET jail: ${ip}`);
+  if (isVnet && iface === undefined) return e("Network interface not set.");
+  if (bridge) {
+    const dev = iface ? s.interfaces[iface] : undefined;
+    if (!dev && atLeast(v, 1, 1)) return e(`Interface does not exist: ${iface}`);
+    if (!dev?.bridge) return e(`Interface is not a bridge: ${iface}`);
+  }
+  if (!RELEASE.test(release)) return fail("Unknown Release.");
+  if (!s.bastille.releases.includes(release)) return fail(atLeast(v, 1, 0) ? "[ERROR]: Release must be bootstrapped first.\nSee 'bastille bootstrap'." : "Release must be bootstrapped first; see 'bastille bootstrap'.");
+  if (s.jails[name]) return e(`Jail already exists: ${name}`);
+  if (s.fail.includes("bastille-create")) return e(`Failed to create jail: ${name}`);
+  if (Object.values(s.jails).some((j) => j.ip.split("/")[0] === m[1])) return e(`IP address already in use: ${m[1]}`);
+  s.jails[name] = { ip, gateway: gateway ?? "", release, bridge: iface ?? "", jid: s.nextJid++ };
+  return ok(`Creating a thinjail...\n\n[${name}]:\n${name}: created\n`, true);
+}
+
+function destroy(rest: string[], env: ToolEnv, v: BastilleVersion): ReturnType<typeof fail> {
+  const s = env.state;
+  let auto = false;
+  let yes = !atLeast(v, 1, 0);
+  let i = 0;
+  for (; i < rest.length && rest[i]!.startsWith("-"); i++) {
+    const o = rest[i]!;
+    if (o === "-a" || o === "--auto") auto = true;
+    else if (o === "-y" || o === "--yes") yes = true;
+    else if (o === "-f" || o === "--force" || o === "-c" || o === "--no-cache") continue;
+    else if (/^-[acfyx]+$/.test(o)) {
+      auto ||= o.includes("a");
+      yes ||= o.includes("y");
+    } else return fail(`[ERROR]: Unknown Option: "${o}"`);
+  }
+  const pos = rest.slice(i);
+  if (pos.length !== 1) return usage("destroy");
+  const name = pos[0]!;
+  const j = s.jails[name];
+  if (!j) return fail(`[ERROR]: Jail not found: ${name}`);
+  let out = "";
+  if (j.jid !== undefined) {
+    if (!auto) return fail(`\n[${name}]:\nJail is running.\nUse [-a|--auto] to auto-stop the jail.`);
+    j.jid = undefined;
+    out += `[${name}]:\n${name}: removed\n`;
+  }
+  if (!yes) {
+    const answer = env.readStdin().split("\n")[0]!.trim();
+    if (/^(n|no)$/i.test(answer)) return fail("[ERROR]: Cancelled by user.");
+    if (!/^(y|yes)$/i.test(answer)) return fail("[ERROR]: Invalid input. Please answer 'y' or 'n'.");
+  }
+  delete s.jails[name];
+  return ok(`${out}\n[${name}]:\nDestroying jail...\n`, true);
 }
 
 export const bastille: Tool = (args, env) => {
   const s = env.state;
+  const v = bastilleVersionOf(s.bastille.version) ?? { major: 1, minor: 4, dev: false };
   const [cmd, ...rest] = args;
-  if (cmd === "list" && rest.length === 0) return ok(bastilleTable(env));
-  if (cmd === "create") {
-    if (s.fail.includes("bastille-create")) return fail("[ERROR]: Failed to create jail (injected).");
-    const opts = { B: false, g: undefined as string | undefined };
-    let i = 0;
-    for (; i < rest.length && rest[i]!.startsWith("-"); i++) {
-      if (rest[i] === "-B" || rest[i] === "--bridge") opts.B = true;
-      else if ((rest[i] === "-g" || rest[i] === "--gateway") && rest[i + 1]) opts.g = rest[++i];
-      else return fail(`[ERROR]: Unknown option: "${rest[i]}"`);
-    }
-    const pos = rest.slice(i);
-    if (pos.length !== 4) return fail("Usage: bastille create [option(s)] NAME RELEASE IP [INTERFACE]");
-    const [name, release, ip, iface] = pos as [string, string, string, string];
-    if (!JAIL.test(name)) return fail(`[ERROR]: Jail names may not contain special characters: ${name}`);
-    if (s.jails[name]) return fail(`[ERROR]: Jail already exists: ${name}`);
-    if (!RELEASE.test(release)) return fail(`[ERROR]: Unknown Release: ${release}`);
-    const m = CIDR.exec(ip);
-    if (!m || !IPV4.test(m[1]!)) return fail(`[ERROR]: Invalid IP: ${ip}`);
-    if (opts.g !== undefined && !IPV4.test(opts.g)) return fail(`[ERROR]: Invalid gateway: ${opts.g}`);
-    if (opts.B && !s.interfaces[iface]?.bridge) return fail(`[ERROR]: Bridge interface not found: ${iface}`);
-    if (!opts.B && !s.interfaces[iface]) return fail(`[ERROR]: Interface not found: ${iface}`);
-    if (Object.values(s.jails).some((j) => j.ip.split("/")[0] === m[1])) return fail(`[ERROR]: IP address already in use: ${m[1]}`);
-    s.jails[name] = { ip, gateway: opts.g ?? "", release, bridge: iface, jid: s.nextJid++ };
-    return ok(`Creating a thinjail...\n${name}: created\n`, true);
+  if (cmd === "version" || cmd === "-v" || cmd === "--version") {
+    const line = `${s.bastille.version.replace(/-dev$/, "")}\n`;
+    return atLeast(v, 1, 4) ? { exitCode: 0, stdout: "", stderr: line } : ok(line);
   }
-  if ((cmd === "start" || cmd === "stop" || cmd === "destroy") && rest.length === 1) {
-    const j = s.jails[rest[0]!];
-    if (!j) return fail(`[ERROR]: Jail not found: ${rest[0]}`);
-    if (cmd === "start") {
-      if (j.jid !== undefined) return fail(`[ERROR]: Jail already running: ${rest[0]}`);
-      j.jid = s.nextJid++;
-    } else if (cmd === "stop") {
-      if (j.jid === undefined) return fail(`[ERROR]: Jail is not running: ${rest[0]}`);
-      j.jid = undefined;
-    } else {
-      if (j.jid !== undefined) return fail(`[ERROR]: Jail running. See 'bastille stop ${rest[0]}'.`);
-      delete s.jails[rest[0]!];
+  switch (cmd) {
+    case "list": {
+      const json = rest.includes("-j") || rest.includes("--json");
+      const sub = rest.filter((a) => a !== "-j" && a !== "--json");
+      if (sub.length === 0) return ok(json ? bastilleJson(s, v) : bastilleTable(s, v));
+      // 1.4 lists releases with their patch level (list_release "-p"), earlier ones by directory name.
+      if (sub[0] === "release" || sub[0] === "releases") return ok(s.bastille.releases.map((r) => `${r}${atLeast(v, 1, 4) ? "-p2" : ""}\n`).join(""));
+      if (sub[0] === "jail" || sub[0] === "jails") return ok(Object.keys(s.jails).sort().map((n) => `${n}\n`).join(""));
+      return usage("list");
     }
-    return ok(`[${rest[0]}]:\n${rest[0]}: ${cmd === "destroy" ? "destroyed" : cmd === "start" ? "created" : "removed"}\n`, true);
+    case "create":
+      return create(rest, s, v);
+    case "destroy":
+      return destroy(rest, env, v);
+    case "bootstrap": {
+      const release = rest[0];
+      if (rest.length !== 1 || !release || !RELEASE.test(release)) return usage("bootstrap");
+      if (!s.bastille.releases.includes(release)) s.bastille.releases.push(release);
+      return ok(`Bootstrapping ${release}...\n`, true);
+    }
+    case "start":
+    case "stop": {
+      if (rest.length !== 1) return usage(cmd);
+      const j = s.jails[rest[0]!];
+      if (!j) return fail(`[ERROR]: Jail not found: ${rest[0]}`);
+      if (cmd === "start") {
+        if (j.jid !== undefined) return fail(`[ERROR]: Jail already running: ${rest[0]}`);
+        j.jid = s.nextJid++;
+      } else {
+        if (j.jid === undefined) return fail(`[ERROR]: Jail is not running: ${rest[0]}`);
+        j.jid = undefined;
+      }
+      return ok(`[${rest[0]}]:\n${rest[0]}: ${cmd === "start" ? "created" : "removed"}\n`, true);
+    }
+    default:
+      return fail(`Usage: bastille command TARGET [args]\nUnknown command: ${cmd ?? ""}`);
   }
-  return fail(`Usage: bastille command TARGET [args]\nUnknown or malformed command: ${args.join(" ")}`);
 };

@@ -1,4 +1,7 @@
-// Simulated ifconfig(8): show an interface, create/rename a bridge, add or remove IPv4 addresses.
+// ifconfig(8) as FreeBSD 14 sbin/ifconfig prints and takes it (ifconfig.c, af_inet.c
+// "inet %s netmask 0x%x broadcast %s", ifbridge.c member/id lines): show an interface,
+// `bridge create [name N]`, `name N`, `up`/`down`, `inet A/len [alias]`, `inet A -alias`. Setting the
+// first address marks the interface up (ifconfig(8) "up"); a missing one is "interface X does not exist".
 import { CIDR, fail, IPV4, ok, type Tool, type ToolEnv } from "./types.js";
 
 const IFNAME = /^[a-z][a-z0-9_.]{0,14}$/;
@@ -18,9 +21,9 @@ function broadcast(ip: string, len: number): string {
 export function showInterface(name: string, env: ToolEnv): string {
   const i = env.state.interfaces[name]!;
   const lines = [
-    i.bridge
+    i.up
       ? `${name}: flags=1008843<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST,LOWER_UP> metric 0 mtu 1500`
-      : `${name}: flags=1008843<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST,LOWER_UP> metric 0 mtu 1500`,
+      : `${name}: flags=8802<BROADCAST,SIMPLEX,MULTICAST> metric 0 mtu 1500`,
     "\toptions=0",
     `\tether ${i.ether}`,
     ...i.addresses.map((c) => {
@@ -52,12 +55,16 @@ export const ifconfig: Tool = (args, env) => {
       if (s.interfaces[to]) return fail("ifconfig: ioctl SIOCSIFNAME (set name): File exists");
       created = to;
     } else if (rest.length !== 1) return fail("ifconfig: create: bad arguments");
-    s.interfaces[created] = { addresses: [], bridge: true, ether: "58:9c:fc:10:ff:b6" };
+    s.interfaces[created] = { addresses: [], bridge: true, ether: "58:9c:fc:10:ff:b6", up: false };
     return ok(`${created}\n`, true);
   }
   const i = s.interfaces[name];
   if (!i) return fail(`ifconfig: interface ${name} does not exist`);
   if (rest.length === 0) return ok(showInterface(name, env));
+  if ((rest[0] === "up" || rest[0] === "down") && rest.length === 1) {
+    i.up = rest[0] === "up";
+    return ok("", true);
+  }
   if (rest[0] === "name" && rest.length === 2) {
     if (!IFNAME.test(rest[1]!)) return fail(`ifconfig: invalid interface name ${rest[1]}`);
     s.interfaces[rest[1]!] = i;
@@ -80,5 +87,7 @@ export const ifconfig: Tool = (args, env) => {
   if (i.addresses.some((c) => c.split("/")[0] === m[1])) return fail("ifconfig: ioctl (SIOCAIFADDR): File exists");
   if (op === "alias" || i.addresses.length === 0) i.addresses.push(addr);
   else i.addresses[0] = addr;
+  // ifconfig(8) "up": "It happens automatically when setting the first address on an interface."
+  i.up = true;
   return ok("", true);
 };
