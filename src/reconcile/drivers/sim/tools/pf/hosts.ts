@@ -6,6 +6,7 @@ import type { Token } from "./lex.js";
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 export const IFNAME = /^[a-z][a-z0-9_.]{0,14}$/;
+const KEYWORDS = new Set(["all", "flags", "from", "in", "inet", "inet6", "keep", "label", "log", "modulate", "on", "out", "port", "proto", "quick", "to"]);
 
 /** A cursor over one line's tokens. */
 export class Cursor {
@@ -59,6 +60,8 @@ function hostItem(c: Cursor, interfaces: ReadonlySet<string>): string {
     return `${neg}(${name})`;
   }
   const w = c.word() ?? fail();
+  // parse.y's lexer returns keywords as tokens, never as a host name.
+  if (KEYWORDS.has(w)) fail();
   if (["any", "self", "no-route", "urpf-failed"].includes(w)) return `${neg}${w}`;
   if (IPV4.test(w)) {
     if (c.punct("/")) {
