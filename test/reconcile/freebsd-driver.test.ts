@@ -45,8 +45,8 @@ test("apply → plan → empty plan through the real driver and fake tools", asy
   assert.deepEqual(s.interfaces.warden0?.addresses, ["10.0.1.1/24", "192.168.72.1/24"]);
   assert.equal(s.rc.ifconfig_warden0, "inet 10.0.1.1/24");
   assert.equal(s.rc.ifconfig_warden0_alias0, "inet 192.168.72.1/24");
-  assert.deepEqual(Object.keys(s.jails).sort(), ["atlas-cms", "atlas-git", "mevy-cms", "mevy-git"]);
-  assert.equal(s.jails["mevy-git"]?.gateway, "192.168.72.1");
+  assert.deepEqual(Object.keys(s.jails).sort(), ["atlascms", "atlasgit", "mevycms", "mevygit"]);
+  assert.equal(s.jails["mevygit"]?.gateway, "192.168.72.1");
   assert.ok(s.pf.loaded.main, "pf.conf loaded");
   assert.equal(s.rc.atlas_enable, "YES");
   assert.ok(s.services.atlas?.pid);
@@ -54,7 +54,7 @@ test("apply → plan → empty plan through the real driver and fake tools", asy
   const rc = readFileSync(join(host.root, "usr/local/etc/rc.d/mevy"), "utf8");
   assert.match(rc, /mevy_env:="LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 DISPLAY_LOCALE=de-DE"/);
   // The check always ran before the load.
-  const pf = callsOf(host.dir).filter((c) => c[0] === "pfctl");
+  const pf = callsOf(host.dir).filter((c) => c[0] === "pfctl" && !c.some((a) => a.startsWith("-s")));
   assert.deepEqual(pf, [["pfctl", "-nf", "/etc/pf.conf"], ["pfctl", "-f", "/etc/pf.conf"]]);
   assert.ok(!callsOf(host.dir).some((c) => c[0] === "service" && c[1] === "pf"), "never service pf restart");
 
@@ -68,7 +68,7 @@ test("apply → plan → empty plan through the real driver and fake tools", asy
   assert.equal(stateOf(host.dir).log.length, s.log.length);
 
   const inv = await store.list();
-  assert.ok(inv.some((i) => i.kind === "jail" && i.id === "atlas-git"));
+  assert.ok(inv.some((i) => i.kind === "jail" && i.id === "atlasgit"));
   assert.ok(inv.some((i) => i.kind === "file" && i.id === "/etc/pf.warden.conf"));
 });
 
@@ -101,7 +101,7 @@ test("pfctl load fails after a good run: the previous file is put back and stays
   assert.equal(outcome.failedStep, "pf");
   assert.equal(readFileSync(join(host.root, "etc/pf.warden.conf"), "utf8"), previous);
   assert.equal(stateOf(host.dir).pf.loaded.main, loaded);
-  assert.ok(!stateOf(host.dir).jails["nova-git"], "jails step not run");
+  assert.ok(!stateOf(host.dir).jails["novagit"], "jails step not run");
 
   setFail(host.dir, []);
   const retry = await reconcileHost(driver, want, store, { prune: false });
@@ -135,8 +135,72 @@ test("prune: a removed agent's jails are destroyed only with prune, and only tho
   assert.ok(!kept.actions.some((a) => a.kind === "jail.destroy"));
   const outcome = await reconcileHost(driver, one, store, { prune: true });
   assert.equal(outcome.ok, true, JSON.stringify(outcome.error));
-  assert.deepEqual(Object.keys(stateOf(host.dir).jails).sort(), ["atlas-cms", "atlas-git", "handmade"]);
+  assert.deepEqual(Object.keys(stateOf(host.dir).jails).sort(), ["atlascms", "atlasgit", "handmade"]);
   assert.deepEqual(stateOf(host.dir).interfaces.warden0?.addresses, ["10.0.1.1/24"]);
   assert.equal(stateOf(host.dir).rc.ifconfig_warden0_alias0, undefined);
-  assert.ok(!(await store.list()).some((i) => i.kind === "jail" && i.id === "mevy-git"));
+  assert.ok(!(await store.list()).some((i) => i.kind === "jail" && i.id === "mevygit"));
+});
+
+test("a fresh host also gets IP forwarding, Bastille at boot, and pf's NAT rules in the kernel", async () => {
+  const { host, want, driver, store } = await setup(TWO);
+  assert.equal((await reconcileHost(driver, want, store, { prune: false })).ok, true);
+  const s = stateOf(host.dir);
+  assert.equal(s.rc.gateway_enable, "YES");
+  assert.equal(s.sysctl["net.inet.ip.forwarding"], "1");
+  assert.equal(s.rc.bastille_enable, "YES");
+  assert.equal(s.interfaces.warden0?.up, true);
+  assert.deepEqual(s.pf.nat.main, ["nat on vtnet0 inet from 10.0.1.0/24 to any -> (vtnet0) round-robin", "nat on vtnet0 inet from 192.168.72.0/24 to any -> (vtnet0) round-robin"]);
+  const calls = callsOf(host.dir);
+  assert.ok(calls.some((c) => c.join(" ") === "bastille --version"), "Bastille's version is read");
+  assert.ok(calls.some((c) => c.join(" ") === "bastille list -j") && calls.some((c) => c.join(" ") === "jls name"));
+});
+
+test("pf drift: NAT flushed from the kernel while the file is unchanged is reloaded", async () => {
+  const { host, want, driver, store } = await setup(TWO);
+  assert.equal((await reconcileHost(driver, want, store, { prune: false })).ok, true);
+  const { execFileSync } = await import("node:child_process");
+  execFileSync("pfctl", ["-F", "all"], { env: process.env, stdio: "ignore" });
+  const plan = await planHost(driver, want, store, false);
+  assert.deepEqual(plan.actions.map((a) => a.kind), ["pf.check", "pf.load"]);
+  assert.equal((await reconcileHost(driver, want, store, { prune: false })).ok, true);
+  assert.equal(stateOf(host.dir).pf.nat.main?.length, 2);
+  assert.deepEqual((await planHost(driver, want, store, false)).actions, []);
+});
+
+test("pf stopped: pf_enable persisted, and pf started with service pf start after the check (never restart)", async () => {
+  const { host, want, driver, store } = await setup(TWO);
+  const { loadSimState, saveSimState } = await import("../../src/reconcile/drivers/sim/state.js");
+  const s = loadSimState(host.dir);
+  s.pf.enabled = false;
+  delete s.rc.pf_enable;
+  saveSimState(host.dir, s);
+  assert.equal((await reconcileHost(driver, want, store, { prune: false })).ok, true);
+  const pf = callsOf(host.dir).filter((c) => (c[0] === "service" && c[1] === "pf") || (c[0] === "sysrc" && c[1]?.startsWith("pf_")) || (c[0] === "pfctl" && c[1] !== "-sn" && c[1] !== "-si"));
+  assert.deepEqual(pf, [["sysrc", "pf_enable=YES"], ["pfctl", "-nf", "/etc/pf.conf"], ["service", "pf", "start"]]);
+  assert.equal(stateOf(host.dir).pf.enabled, true);
+});
+
+test("an unsupported Bastille stops the run at jails with the reason; earlier steps ran", async () => {
+  const { host, want, driver, store } = await setup(TWO);
+  const { loadSimState, saveSimState } = await import("../../src/reconcile/drivers/sim/state.js");
+  const s = loadSimState(host.dir);
+  s.bastille.version = "0.14.20250420";
+  saveSimState(host.dir, s);
+  const outcome = await reconcileHost(driver, want, store, { prune: false });
+  assert.equal(outcome.failedStep, "jails");
+  assert.equal(outcome.error?.code, "E_BASTILLE_VERSION");
+  assert.match(outcome.error!.message, /supports Bastille 1\.0 to 1\.4/);
+  assert.deepEqual(outcome.steps, ["network", "pf"]);
+  assert.ok(!callsOf(host.dir).some((c) => c[0] === "bastille" && c[1] === "create"));
+});
+
+test("an rc.d script soulsync did not write is refused, never overwritten", async () => {
+  const { host, want, driver, store } = await setup(TWO);
+  const { mkdirSync, writeFileSync } = await import("node:fs");
+  mkdirSync(join(host.root, "usr/local/etc/rc.d"), { recursive: true });
+  writeFileSync(join(host.root, "usr/local/etc/rc.d/atlas"), "#!/bin/sh\n# the operator's own atlas service\n", { mode: 0o555 });
+  const outcome = await reconcileHost(driver, want, store, { prune: false });
+  assert.equal(outcome.failedStep, "service");
+  assert.equal(outcome.error?.code, "E_RC_FOREIGN");
+  assert.equal(readFileSync(join(host.root, "usr/local/etc/rc.d/atlas"), "utf8"), "#!/bin/sh\n# the operator's own atlas service\n");
 });

@@ -30,7 +30,7 @@ test("quick start: plan, apply --yes, plan is empty, outcome recorded", () => {
   assert.equal(pfWrite.path, "/etc/pf.warden.conf");
   assert.match(pfWrite.hash, /^sha256:[0-9a-f]{64}$/);
   assert.equal(pfWrite.argv, undefined);
-  assert.ok(plan.actions.some((a: { argv?: string[] }) => a.argv?.join(" ") === "bastille create -B -g 10.0.1.1 atlas-git 14.3-RELEASE 10.0.1.2/24 warden0"));
+  assert.ok(plan.actions.some((a: { argv?: string[] }) => a.argv?.join(" ") === "bastille create -B -g 10.0.1.1 atlasgit 14.3-RELEASE 10.0.1.2/24 warden0"));
   assert.ok(plan.actions.some((a: { sql?: string }) => a.sql === 'CREATE DATABASE "mevy_system_brain" OWNER "mevy"'));
   assert.deepEqual(
     [...new Set(plan.actions.map((a: { step: string }) => a.step))],
@@ -51,7 +51,7 @@ test("quick start: plan, apply --yes, plan is empty, outcome recorded", () => {
   assert.equal(recorded.driver, "sim");
   assert.deepEqual(recorded.steps, ["network", "pf", "jails", "database", "service"]);
   const inv = JSON.parse(readFileSync(join(cwd, ".soulsync/inventory.json"), "utf8"));
-  assert.ok(inv.items.some((i: { kind: string; id: string }) => i.kind === "jail" && i.id === "atlas-ollama"));
+  assert.ok(inv.items.some((i: { kind: string; id: string }) => i.kind === "jail" && i.id === "atlasollama"));
 
   // A changed .env rewrites the project .env and restarts only that agent.
   const envPath = join(cwd, "examples/host/agents/mevy.env");
