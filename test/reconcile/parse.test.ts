@@ -80,3 +80,19 @@ test("service status: running, stopped, missing", () => {
   // Another service's line does not count.
   assert.equal(parseServiceStatus("atlas", "atlas2 is running as pid 1.\n").running, false);
 });
+
+test("bastille list -j: 1.0–1.4.4 keys and the development branch's capitals both parse", async () => {
+  const { parseBastilleJson } = await import("../../src/reconcile/observe/parse/bastille-json.js");
+  const released = '[\n  {"JID":"1","Name":"atlasgit","Boot":"on","Prio":"99","State":"Up","Type":"thin","IP Address":"10.0.1.2","Published Ports":"-","Release":"14.3-RELEASE-p2","Tags":"-"},\n  {"JID":"-","Name":"atlascms","Boot":"on","Prio":"99","State":"Down","Type":"thin","IP Address":"10.0.1.3","Published Ports":"-","Release":"14.3-RELEASE","Tags":"-"}\n]\n';
+  const dev = released.replaceAll('"Name"', '"NAME"').replaceAll('"State"', '"STATE"').replaceAll('"IP Address"', '"IP ADDRESS"').replaceAll('"Release"', '"RELEASE"');
+  for (const text of [released, dev]) {
+    assert.deepEqual(parseBastilleJson(text), [
+      { name: "atlasgit", jid: 1, state: "Up", ip: "10.0.1.2", release: "14.3-RELEASE-p2" },
+      { name: "atlascms", jid: undefined, state: "Down", ip: "10.0.1.3", release: "14.3-RELEASE" },
+    ]);
+  }
+  // awk turns a second address line into a row of its own: it is not a jail.
+  assert.deepEqual(parseBastilleJson('[\n  {"JID":"10.0.1.9","Name":"","Boot":""}\n]\n'), []);
+  assert.deepEqual(parseBastilleJson("[\n\n]\n"), []);
+  assert.equal(parseBastilleJson("[ERROR]: No jails found."), undefined);
+});
