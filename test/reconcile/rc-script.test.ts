@@ -41,7 +41,7 @@ test("rc.conf may override the supervised command without replacing daemon(8)", 
   assert.deepEqual(d.program, ["/usr/local/bin/clawdie", "--agent", "atlas"]);
 });
 
-test("the harness catches the ${name}_program mistake: rc.subr then runs the agent, not daemon(8)", () => {
+test("the harness catches the <name>_program mistake: rc.subr then runs the agent, not daemon(8)", () => {
   const broken = readRcTemplate().replaceAll("_agent_cmd", "_program");
   const script = renderRcScript(broken, input);
   const r = runRc(script, "onestart", rcHost(["/usr/sbin/daemon", "/home/atlas/clawdie/start.sh"]));

@@ -61,11 +61,12 @@ export const service: Tool = (args, env) => {
       s.pid = env.state.nextPid++;
       s.starts++;
       return ok(`Starting ${name}.\n`, true);
-    case "stop":
+    case "stop": {
       if (s.pid === undefined) return fail(`${name} not running? (check /var/run/${name}.pid).`);
       const was = s.pid;
       s.pid = undefined;
       return ok(`Stopping ${name}.\nWaiting for PIDS: ${was}.\n`, true);
+    }
     case "restart": {
       const was = s.pid;
       s.pid = env.state.nextPid++;

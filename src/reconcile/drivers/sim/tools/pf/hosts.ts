@@ -114,7 +114,10 @@ export function port(c: Cursor): void {
     const w = c.word() ?? fail();
     if (!/^([0-9]+(:[0-9]+)?|[a-z][a-z0-9-]*)$/.test(w)) fail();
   };
-  if (!c.punct("{")) return item();
+  if (!c.punct("{")) {
+    item();
+    return;
+  }
   while (!c.punct("}")) {
     if (c.done()) fail();
     item();

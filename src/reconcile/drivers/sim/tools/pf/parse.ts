@@ -60,7 +60,7 @@ function parseFile(file: string, text: string, files: PfFiles, st: State, depth:
     if (toks.length === 0) continue;
     const nat = st.nat.length;
     try {
-      statement(new Cursor(toks), file, files, st, depth, at);
+      statement(new Cursor(toks), files, st, depth, at);
       checkOrder(st);
     } catch (e) {
       if (!(e instanceof PfSyntaxError)) throw e;
@@ -88,7 +88,7 @@ function end(c: Cursor): void {
   if (!c.done()) fail();
 }
 
-function statement(c: Cursor, file: string, files: PfFiles, st: State, depth: number, at: (m: string) => void): void {
+function statement(c: Cursor, files: PfFiles, st: State, depth: number, at: (m: string) => void): void {
   const first = c.peek()!;
   // macro: NAME = "value"
   if (first.t === "word" && c.peek(1)?.t === "=") {
@@ -107,20 +107,24 @@ function statement(c: Cursor, file: string, files: PfFiles, st: State, depth: nu
       const text = depth < 10 ? files.read(name) : undefined;
       if (text === undefined) {
         st.errors.push(`pfctl: ${name}: No such file or directory`);
-        return at(`failed to include file ${name}`);
+        at(`failed to include file ${name}`);
+        return;
       }
-      return parseFile(name, text, files, st, depth + 1);
+      parseFile(name, text, files, st, depth + 1);
+      return;
     }
     case "set":
       section(st, "options");
-      return setOption(c);
+      setOption(c);
+      return;
     case "table": {
       if (!c.punct("<")) fail();
       c.word() ?? fail();
       if (!c.punct(">")) fail();
       while (c.kw("persist", "const", "counters"));
       if (c.peek()?.t === "{") hosts(c, files.interfaces);
-      return end(c);
+      end(c);
+      return;
     }
     case "scrub":
       section(st, "normalization");
@@ -140,30 +144,36 @@ function statement(c: Cursor, file: string, files: PfFiles, st: State, depth: nu
     case "rdr-anchor":
     case "binat-anchor":
       section(st, "translation");
-      return anchorRule(c, files);
+      anchorRule(c, files);
+      return;
     case "anchor":
       section(st, "filtering");
-      return anchorRule(c, files);
+      anchorRule(c, files);
+      return;
     case "load":
       c.kw("anchor") ?? fail();
       c.word() ?? fail();
       c.kw("from") ?? fail();
       c.word() ?? fail();
-      return end(c);
+      end(c);
+      return;
     case "no":
       c.kw("nat", "rdr", "binat") ?? fail();
       section(st, "translation");
-      return translation(c, st, files, true);
+      translation(c, st, files, true);
+      return;
     case "nat":
     case "rdr":
     case "binat":
       section(st, "translation");
-      return translation(c, st, files, false, kw);
+      translation(c, st, files, false, kw);
+      return;
     case "pass":
     case "block":
     case "match":
       section(st, "filtering");
-      return filter(c, kw, files);
+      filter(c, kw, files);
+      return;
     case "antispoof":
       section(st, "filtering");
       c.kw("log");
@@ -171,7 +181,8 @@ function statement(c: Cursor, file: string, files: PfFiles, st: State, depth: nu
       c.kw("for") ?? fail();
       ifspec(c);
       c.kw("inet", "inet6");
-      return end(c);
+      end(c);
+      return;
     default:
       fail();
   }
@@ -232,7 +243,8 @@ function translation(c: Cursor, st: State, files: PfFiles, no: boolean, kind = "
   const ft = fromTo(c, files.interfaces);
   if (no) {
     if (c.punct("->")) fail("translation rule with 'no' does not need '->'");
-    return end(c);
+    end(c);
+    return;
   }
   if (!c.punct("->")) fail("translation rule requires '-> address'");
   const to = hosts(c, files.interfaces);
@@ -259,7 +271,10 @@ function protocol(c: Cursor): void {
     const w = c.word() ?? fail();
     if (!/^([a-z][a-z0-9-]*|\d+)$/.test(w)) fail();
   };
-  if (!c.punct("{")) return one();
+  if (!c.punct("{")) {
+    one();
+    return;
+  }
   while (!c.punct("}")) {
     if (c.done()) fail();
     one();
