@@ -114,6 +114,11 @@ export function port(c: Cursor): void {
     const w = c.word() ?? fail();
     if (!/^([0-9]+(:[0-9]+)?|[a-z][a-z0-9-]*)$/.test(w)) fail();
   };
+  oneOrList(c, item);
+}
+
+/** One item, or `{ item, item … }` (commas optional, as in parse.y's lists). */
+export function oneOrList(c: Cursor, item: () => void): void {
   if (!c.punct("{")) {
     item();
     return;

@@ -3,7 +3,7 @@
 // statements, nat/no nat/rdr, pass/block and antispoof, in pf's section order. Anything else is
 // "syntax error", reported as pfctl does: `FILE:LINE: message`. Loaded NAT rules come back in the
 // form `pfctl -sn` prints them (pfctl_parser.c print_rule), one per expanded address.
-import { Cursor, fail, fromTo, hosts, ifspec, PfSyntaxError } from "./hosts.js";
+import { Cursor, fail, fromTo, hosts, ifspec, oneOrList, PfSyntaxError } from "./hosts.js";
 import { lexLine } from "./lex.js";
 
 /** parse.y check_rulestate: sections must come in this order. */
@@ -271,15 +271,7 @@ function protocol(c: Cursor): void {
     const w = c.word() ?? fail();
     if (!/^([a-z][a-z0-9-]*|\d+)$/.test(w)) fail();
   };
-  if (!c.punct("{")) {
-    one();
-    return;
-  }
-  while (!c.punct("}")) {
-    if (c.done()) fail();
-    one();
-    c.punct(",");
-  }
+  oneOrList(c, one);
 }
 
 /** pass/block/match: `[drop|return…] [in|out] [log] [quick] [on IF] [af] [proto P] FROMTO [options]`. */
