@@ -10,7 +10,7 @@ import git from "isomorphic-git";
 import { stringify } from "yaml";
 import type { Bootstrap } from "../src/config/bootstrap.js";
 import { exportSnapshot, removeSnapshot } from "../src/git/snapshot.js";
-import { syncSources } from "../src/git/sync.js";
+import { syncSources } from "../src/daemon/pass.js";
 import { starterSoul } from "../src/soul/starter.js";
 
 const ENV = { ...process.env, GIT_AUTHOR_NAME: "b", GIT_AUTHOR_EMAIL: "b@x", GIT_COMMITTER_NAME: "b", GIT_COMMITTER_EMAIL: "b@x", GIT_CONFIG_GLOBAL: "/dev/null" };

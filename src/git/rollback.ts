@@ -5,11 +5,10 @@ import { inputError } from "../core/errors.js";
 import { acquireLock } from "./lock.js";
 import { publishSnapshot, readPublished } from "./publish.js";
 import { parseRevision } from "./select.js";
-import { hasSnapshot, snapshotDir } from "./snapshot.js";
+import { hasSnapshot } from "./snapshot.js";
 import { SOUL_SOURCE } from "./sources.js";
 import { fileStatusStore, type StatusStore } from "./status/store.js";
 import { pushHistory, type SourceStatus, statusKey } from "./status/types.js";
-import { POST_PUBLISH_STEPS, type PostPublishStep } from "./steps.js";
 
 export interface RollbackRequest {
   bootstrap: Bootstrap;
@@ -17,7 +16,6 @@ export interface RollbackRequest {
   /** A kept revision: `<ref>@sha1:<commit>`, a commit (prefix) or a ref name; default the one before the published. */
   to?: string;
   source?: string;
-  steps?: readonly PostPublishStep[];
   now?: () => Date;
   store?: StatusStore;
 }
@@ -75,12 +73,7 @@ export async function rollbackSource(req: RollbackRequest): Promise<RollbackResu
     doc.updatedAt = at;
     await store.write(doc);
     const from = published ? st.kept.find((k) => k.endsWith(published)) ?? published : undefined;
-    // A failing step throws after the hold is recorded; the next sync re-runs the steps.
-    for (const step of req.steps ?? POST_PUBLISH_STEPS) {
-      await step.run({ agent: req.agent, source, revision, commit, dir: snapshotDir(b.state_dir, commit), previous: published, rollback: true });
-    }
-    st.stepsDone = commit;
-    await store.write(doc);
+    // The steps after publish (import, render, service) follow in the pass the caller runs next.
     return { agent: req.agent, source, revision, commit, from };
   } finally {
     await release();

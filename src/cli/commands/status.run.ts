@@ -1,13 +1,13 @@
 // The body of `soulsync status`, loaded only when the command runs.
 import { loadBootstrap } from "../../config/bootstrap.js";
-import { readStatus } from "../../git/sync.js";
+import { readStatus } from "../../git/status/store.js";
 import { EXIT_OK } from "../exit.js";
 import type { Output } from "../output.js";
 import type { StatusOptions } from "./status.js";
 
 export async function runStatus(o: Output, opts: StatusOptions): Promise<number> {
   const bootstrap = await loadBootstrap(opts.config);
-  const doc = await readStatus(bootstrap);
+  const doc = await readStatus(bootstrap.state_dir);
   const sources = Object.values(doc.sources);
   if (opts.json) {
     o.json({ ok: sources.every((s) => s.condition === "Ready"), ...doc });

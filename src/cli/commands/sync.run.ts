@@ -1,6 +1,6 @@
 // The body of `soulsync sync`, loaded only when the command runs.
 import { loadBootstrap } from "../../config/bootstrap.js";
-import type { SyncOutcome } from "../../git/sync-source.js";
+import type { SyncOutcome } from "../../daemon/pipeline/outcome.js";
 import type { HostStepsResult } from "../../daemon/host-steps.js";
 import { runPass } from "../../daemon/pass.js";
 import { actionJson } from "../../reconcile/plan-format.js";

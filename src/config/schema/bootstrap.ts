@@ -44,5 +44,11 @@ export const bootstrapSpec = z.object({
         .optional(),
     })
     .default({ poll: "*/5 * * * *", jitter_seconds: 30, watch: true, debounce_ms: 500 }),
+  daemon: z
+    .object({
+      concurrency: z.number().int().min(1).max(64).default(4).describe("agents run in parallel up to this"),
+      brain_idle_seconds: z.number().int().min(0).max(86_400).default(60).describe("an unused brain connection closes after this long"),
+    })
+    .optional(),
 });
 export type BootstrapSpec = z.infer<typeof bootstrapSpec>;

@@ -5,10 +5,10 @@ import { basename, join } from "node:path";
 import { stringify } from "yaml";
 import type { Bootstrap } from "../../../src/config/bootstrap.js";
 import type { SourceSpec } from "../../../src/config/schema/source.js";
-import { type SyncReport, syncSources } from "../../../src/git/sync.js";
+import { type SyncReport, syncSources } from "../../../src/daemon/pass.js";
 import { fileStatusStore } from "../../../src/git/status/store.js";
 import type { SourceStatus, StatusDoc } from "../../../src/git/status/types.js";
-import type { PostPublishStep } from "../../../src/git/steps.js";
+import type { PostPublishStep } from "../../../src/daemon/pipeline/types.js";
 import { writeTree } from "../../helpers/tmp.js";
 
 export interface Host {
