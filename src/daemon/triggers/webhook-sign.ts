@@ -42,7 +42,7 @@ function soulsyncMessage(timestamp: string, delivery: string, body: Buffer): (st
 }
 
 /** The headers `hook post-receive --notify` sends with `body`. */
-export function soulsyncHeaders(key: Buffer, body: Buffer, nowMs = Date.now(), delivery = randomUUID()): Record<string, string> {
+export function soulsyncHeaders(key: Buffer, body: Buffer, nowMs = Date.now(), delivery: string = randomUUID()): Record<string, string> {
   const timestamp = String(Math.floor(nowMs / 1000));
   return {
     "x-soulsync-signature": `sha256=${hmacHex(key, ...soulsyncMessage(timestamp, delivery, body))}`,
