@@ -12,7 +12,8 @@ export function repoKey(address: string, baseDir = "/"): string {
   if (url) return strip(`${url[1]!.toLowerCase()}${url[2] ?? ""}`);
   const scp = /^(?:[^@/]+@)?([^/:]+):(.+)$/.exec(a);
   if (scp) return strip(`${scp[1]!.toLowerCase()}/${scp[2]!.replace(/^\/+/, "")}`);
-  return strip(a);
+  // Anything else is a path, as the source reads it: relative to the bootstrap file.
+  return strip(resolve(baseDir, a));
 }
 
 /** True when `named` (a key or a forge's owner/name) names the repository whose key is `key`. */

@@ -51,7 +51,7 @@ export async function runPass(req: PassRequest): Promise<PassReport> {
   const boot = req.bootstrap;
   const release = await acquireLock(boot.state_dir);
   try {
-    const p = await openPipeline({ ...req, bootstrap: boot });
+    const p = await openPipeline({ ...req, bootstrap: boot, reportServices: true });
     try {
       const cleaned = await cleanTempSnapshots(boot.state_dir);
       const outcomes: SyncOutcome[] = [];

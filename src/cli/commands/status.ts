@@ -5,6 +5,7 @@ import type { CliContext } from "../context.js";
 export interface StatusOptions {
   config?: string;
   json?: boolean;
+  quiet?: boolean;
 }
 
 export function registerStatus(program: Command, ctx: CliContext): void {
@@ -12,13 +13,19 @@ export function registerStatus(program: Command, ctx: CliContext): void {
     .command("status")
     .summary("show each source's condition, revisions and recent runs")
     .description(
-      "Print the status the last sync wrote (<state_dir>/status.json): per agent and source the\n" +
-        "condition (Ready | Reconciling | Stalled) with its reason, the last attempted and applied\n" +
-        "revision, a refused revision, a rollback hold, backoff, and a short history of runs.",
+      "Print, per agent and source, the condition (Ready | Reconciling | Stalled) with its reason, the\n" +
+        "live revision (what the agent's service runs), the published and the last attempted one, a\n" +
+        "refused revision, a rollback hold, backoff, the last run and a short history. A running daemon\n" +
+        "answers over its socket (and says what is running and queued); else <state_dir>/status.json.",
     )
     .option("--config <file>", "bootstrap file (default $SOULSYNC_CONFIG or /usr/local/etc/soulsync/soulsync.yaml)")
     .option("--json", "print the status document as JSON")
-    .addHelpText("after", "\nExamples:\n  soulsync status\n  soulsync status --json")
+    .option("--quiet", "print only what is wrong (Stalled sources)")
+    .addHelpText(
+      "after",
+      "\nExit status: 0 every source Ready or Reconciling; 1 a source is Stalled (monitoring reads this).\n\n" +
+        "Examples:\n  soulsync status\n  soulsync status --json\n  soulsync status --quiet || alert",
+    )
     .action((opts: StatusOptions) =>
       ctx.action(Boolean(opts.json), async () => {
         const { runStatus } = await import("./status.run.js");

@@ -35,20 +35,25 @@ export const bootstrapSpec = z.object({
       poll: z.string().default("*/5 * * * *").describe("cron schedule for polling remote origins"),
       jitter_seconds: z.number().int().min(0).max(3600).default(30),
       watch: z.boolean().default(true).describe("watch local bare repos for ref changes"),
-      debounce_ms: z.number().int().min(0).max(60_000).default(500),
+      debounce_ms: z.number().int().min(0).max(60_000).default(30),
       webhook: z
         .object({
-          listen: z.string().min(1).describe("host:port, e.g. the bridge gateway 10.0.1.1:8787"),
-          token_secret: z.string().regex(/^[A-Za-z0-9._-]+$/).describe("name of the secret holding the bearer token"),
+          listen: z.string().min(1).describe("host:port, e.g. the bridge gateway 10.0.1.1:8787; port 0 = ephemeral"),
+          key_secret: z.string().regex(/^[A-Za-z0-9._-]+$/).default("webhook.key").describe("file in secrets_dir holding the HMAC key"),
+          max_body_bytes: z.number().int().min(1024).max(16 * 1024 * 1024).default(262_144),
+          rate_per_minute: z.number().int().min(1).max(100_000).default(120),
         })
         .optional(),
     })
-    .default({ poll: "*/5 * * * *", jitter_seconds: 30, watch: true, debounce_ms: 500 }),
+    .default({ poll: "*/5 * * * *", jitter_seconds: 30, watch: true, debounce_ms: 30 }),
   daemon: z
     .object({
       concurrency: z.number().int().min(1).max(64).default(4).describe("agents run in parallel up to this"),
       brain_idle_seconds: z.number().int().min(0).max(86_400).default(60).describe("an unused brain connection closes after this long"),
     })
+    .optional(),
+  metrics: z
+    .object({ listen: z.string().min(1).describe("host:port for Prometheus' GET /metrics (loopback); port 0 = ephemeral") })
     .optional(),
 });
 export type BootstrapSpec = z.infer<typeof bootstrapSpec>;

@@ -72,9 +72,10 @@ function importStep(c: AfterPublishContext, soulOf: SoulOf): PostPublishStep {
       if (!a) return;
       const soul = await soulOf(p);
       const { importSoul } = await import("../../brain/index.js");
-      await c.brains.use(a.runtime.name, (b) =>
+      const r = await c.brains.use(a.runtime.name, (b) =>
         importSoul(b, { soul, policy: a.spec.brain, locale: a.runtime.locales.assistant, revision: p.revision, today: c.today() }),
       );
+      return { memories: r.memories, skills: r.skills, rowsWritten: r.rowsWritten };
     },
   };
 }
@@ -108,6 +109,8 @@ function renderStep(c: AfterPublishContext, soulOf: SoulOf): PostPublishStep {
           data: { problems: errors },
         });
       }
+      const written = result.applied.filter((x) => x.kind === "file.write" || x.kind === "colibri.upsert").length;
+      return { files: written, removed: result.applied.filter((x) => x.kind === "file.remove" || x.kind === "colibri.delete").length };
     },
   };
 }

@@ -9,7 +9,7 @@ import { type HistoryEntry, pushHistory, type SourceStatus } from "../../git/sta
 import type { Origin } from "../../git/origin.js";
 import type { Selection } from "../../git/select.js";
 import type { SoulTree } from "../../soul/tree/types.js";
-import type { PostPublishStep, StepTiming } from "./types.js";
+import type { PostPublishStep, StepSummary, StepTiming } from "./types.js";
 
 export interface SyncDeps {
   stateDir: string;
@@ -49,6 +49,8 @@ export interface SyncOutcome {
   skipped?: boolean;
   /** Each step of the run with its result and duration, in order. */
   steps?: StepTiming[];
+  /** What the steps after publish did, by step (counts). */
+  did?: Record<string, StepSummary>;
   /** For a Stalled source: how to handle it (input: a human fixes the revision; transient: retried with backoff). */
   kind?: ErrorKind;
   problems?: Problem[];
@@ -75,6 +77,8 @@ export interface Run {
   st: SourceStatus;
   at: string;
   force: boolean;
+  /** Ask the origin even while backing off. */
+  ignoreBackoff: boolean;
   recloned: boolean;
   revision?: string;
   commit?: string;
@@ -95,6 +99,7 @@ export interface Run {
   problems: Problem[];
   changed: boolean;
   timings: StepTiming[];
+  did: Record<string, StepSummary>;
 }
 
 export type Done = { status: SourceStatus; outcome: SyncOutcome };
@@ -153,6 +158,7 @@ export function finish(
     live: st.live,
     steps: r.timings,
   };
+  if (Object.keys(r.did).length) outcome.did = r.did;
   if (problems?.length) outcome.problems = problems;
   return { status: st, outcome };
 }

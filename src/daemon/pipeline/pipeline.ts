@@ -43,6 +43,8 @@ export interface PipelineOptions {
   onStep?: (agent: string, t: StepTiming) => void;
   /** Told when an agent run ends. */
   onOutcome?: (o: SyncOutcome, trigger: string) => void;
+  /** Keep the service reconciles' actions for takeServiceResults (one-shot sync's report). */
+  reportServices?: boolean;
   /** How long an unused brain stays open (0: until close). */
   brainIdleMs?: number;
 }
@@ -50,6 +52,8 @@ export interface PipelineOptions {
 export interface RunRequest {
   force?: boolean;
   trigger?: string;
+  /** Ask the origin even while backing off (a push names it: it is there). */
+  ignoreBackoff?: boolean;
 }
 
 export interface HostRefresh {
@@ -134,7 +138,7 @@ export async function openPipeline(o: PipelineOptions): Promise<Pipeline> {
     await cleanTempLinks(boot.state_dir, t.agent, t.source);
     const key = statusKey(t.agent, t.source);
     const trigger = req.trigger ?? "sync";
-    const { status, outcome } = await runAgent({ ...deps, steps }, t, doc.sources[key], { force: Boolean(req.force), trigger });
+    const { status, outcome } = await runAgent({ ...deps, steps }, t, doc.sources[key], { force: Boolean(req.force), trigger, ignoreBackoff: req.ignoreBackoff });
     doc.sources[key] = status;
     await save();
     o.onOutcome?.(outcome, trigger);
@@ -162,6 +166,7 @@ export async function openPipeline(o: PipelineOptions): Promise<Pipeline> {
               hostBlocked: () => state?.blocked,
               onAction: o.onAction,
               onOutcome: (_agent, out) => {
+                if (!o.reportServices) return;
                 services ??= { applied: [], warnings: [] };
                 services.applied.push(...out.applied);
                 services.warnings.push(...out.warnings);
@@ -185,7 +190,7 @@ export async function openPipeline(o: PipelineOptions): Promise<Pipeline> {
       let dir: string;
       if ("path" in boot.host_repo) dir = boot.host_repo.path;
       else {
-        const t = hostTarget(boot.host_repo);
+        const t = { ...hostTarget(boot.host_repo), baseDir: configBase(boot) };
         outcome = await runTarget(t, [], req);
         if (!(await readPublished(boot.state_dir, t.agent, t.source))) {
           throw environmentError("E_HOST_UNAVAILABLE", `no host repo revision is published yet: ${outcome.message}`, {});
@@ -194,8 +199,7 @@ export async function openPipeline(o: PipelineOptions): Promise<Pipeline> {
       }
       // The source side alone (tests) needs only the agents' sources; the full pipeline checks everything.
       const checked = o.steps ? { host: undefined, problems: [], specs: (await readHostSpec(dir)).agents } : await checkedHost(dir);
-      // Relative local soul paths are relative to the bootstrap file, like its own paths (the cwd without one).
-      const base = boot.configPath ? dirname(boot.configPath) : process.cwd();
+      const base = configBase(boot);
       const specs = checked.specs;
       const next: HostState = { dir, host: checked.host, problems: checked.problems, targets: soulTargets(specs, base) };
       const key = JSON.stringify({ published: outcome?.applied, agents: specs });
@@ -242,6 +246,11 @@ export async function openPipeline(o: PipelineOptions): Promise<Pipeline> {
       await brains.close();
     },
   };
+}
+
+/** Relative local origins are relative to the bootstrap file, like its own paths (the cwd without one). */
+export function configBase(boot: Bootstrap): string {
+  return boot.configPath ? dirname(boot.configPath) : process.cwd();
 }
 
 /** The host repo read and checked, with its agents' source specs. */

@@ -13,6 +13,7 @@ export interface RunOptions {
   force: boolean;
   /** What set the run off (status, logs, metrics). */
   trigger?: string;
+  ignoreBackoff?: boolean;
 }
 
 async function timed(r: Run, step: string, fn: () => Promise<StepResult | undefined | void>): Promise<void> {
@@ -35,7 +36,7 @@ export async function runAgent(deps: SyncDeps, target: SourceTarget, previous: S
   const at = deps.now().toISOString();
   const st: SourceStatus = structuredClone(previous ?? newSourceStatus(target, at));
   st.url = redactUrls(target.spec.url);
-  const r: Run = { deps, target, st, at, force: options.force, recloned: false, problems: [], changed: false, timings: [] };
+  const r: Run = { deps, target, st, at, force: options.force, ignoreBackoff: Boolean(options.ignoreBackoff), recloned: false, problems: [], changed: false, timings: [], did: {} };
   const t0 = performance.now();
   let done: Done;
   try {
@@ -87,7 +88,8 @@ async function afterPublish(r: Run): Promise<void> {
     }
     await timed(r, step.name, async () => {
       try {
-        await step.run(p);
+        const summary = await step.run(p);
+        if (summary) r.did[step.name] = summary;
       } catch (e) {
         const message = redactUrls(e instanceof Error ? e.message : String(e));
         throw new SoulsyncError("E_STEP_FAILED", `${serve.revision} is published but step ${step.name} failed: ${message}`, {

@@ -38,10 +38,11 @@ export function serviceStep(c: ServiceContext, agent: HostAgent): PostPublishSte
     async run(p) {
       const blocked = c.hostBlocked();
       if (blocked) throw environmentError("E_HOST_NOT_READY", `the host is not in sync (${blocked}); ${name}'s service keeps what it runs`, { agent: name });
-      await c.hostLock.run(async () => {
+      return c.hostLock.run(async () => {
         const session = sessionFor(c.boot, { ...c.host, agents: [agent] }, c.problems, { [name]: p.revision });
+        let outcome: ReconcileOutcome;
         try {
-          const outcome = await reconcileHost(session.driver, session.want, session.store, { prune: false, only: ["service"], onAction: c.onAction });
+          outcome = await reconcileHost(session.driver, session.want, session.store, { prune: false, only: ["service"], onAction: c.onAction });
           c.onOutcome?.(name, outcome);
           if (!outcome.ok) {
             throw environmentError(outcome.error?.code ?? "E_SERVICE", `service ${name}: ${outcome.error?.message ?? "failed"}`, { agent: name });
@@ -50,6 +51,7 @@ export function serviceStep(c: ServiceContext, agent: HostAgent): PostPublishSte
           await session.driver.close();
         }
         await recordServedSoul(c.boot, name, p.revision);
+        return { actions: outcome.applied.length };
       });
     },
   };

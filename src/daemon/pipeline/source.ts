@@ -29,7 +29,7 @@ export async function sourceStep(r: Run): Promise<void> {
   const { deps, target, st } = r;
   r.published = await readPublished(deps.stateDir, target.agent, target.source);
   const served = servedNow(r);
-  if (!r.force && st.backoff && deps.now() < new Date(st.backoff.until)) {
+  if (!r.force && !r.ignoreBackoff && st.backoff && deps.now() < new Date(st.backoff.until)) {
     // Not asked: status keeps the last failure, and says this pass skipped the origin.
     st.backoff.skipped = true;
     const out = finish(r, "Stalled", st.reason, st.message, false);

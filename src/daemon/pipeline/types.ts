@@ -25,9 +25,12 @@ export interface PublishedRevision {
  * it depends on, the revision included — differs from the key it last succeeded with, so a step
  * that is in sync does nothing and a step that failed is retried on the next run.
  */
+/** What a step did, in counts (sync prints them): memories and skills imported, files rendered… */
+export type StepSummary = Record<string, number>;
+
 export interface PostPublishStep {
   name: string;
-  run(published: PublishedRevision): Promise<void>;
+  run(published: PublishedRevision): Promise<StepSummary | undefined | void>;
   /** What this step depends on besides the commit (host config, harnesses…); default nothing. */
   key?(published: PublishedRevision): string | undefined;
 }
