@@ -123,6 +123,7 @@ export async function startDaemon(o: DaemonOptions): Promise<DaemonHandle> {
     openPipeline({
       bootstrap: b,
       brainIdleMs: (b.daemon?.brain_idle_seconds ?? 60) * 1000,
+      maxOpenBrains: b.daemon?.max_open_brains ?? 8,
       onAction: (a) => log.info({ event: "action", step: a.step, kind: a.kind, agent: (a as { agent?: string }).agent }, `${a.step}: ${a.summary}`),
       onStep: (agent, t) => {
         if (t.result !== "skipped") metrics.stepDuration.observe({ step: t.step }, t.ms / 1000);

@@ -109,7 +109,8 @@ export function registerBrain(program: Command, ctx: CliContext): void {
     .action((query: string, opts: BrainSearchOptions) =>
       ctx.action(Boolean(opts.json), async () => {
         const limit = count(opts.limit, "--limit", 1000);
-        return (await import("./brain.run.js")).runBrainSearch(ctx.o, query, opts, limit);
+        const viaDaemon = await (await import("./brain-daemon.run.js")).searchViaDaemon(ctx.o, query, opts, limit);
+        return viaDaemon ?? (await import("./brain.run.js")).runBrainSearch(ctx.o, query, opts, limit);
       }),
     );
 
@@ -122,6 +123,9 @@ export function registerBrain(program: Command, ctx: CliContext): void {
   )
     .addHelpText("after", `\nExamples:\n  soulsync brain stats\n  soulsync brain stats --agent atlas --json\n${TARGET_HELP}`)
     .action((opts: BrainAgentOptions) =>
-      ctx.action(Boolean(opts.json), async () => (await import("./brain.run.js")).runBrainStats(ctx.o, opts)),
+      ctx.action(Boolean(opts.json), async () => {
+        const viaDaemon = await (await import("./brain-daemon.run.js")).statsViaDaemon(ctx.o, opts);
+        return viaDaemon ?? (await import("./brain.run.js")).runBrainStats(ctx.o, opts);
+      }),
     );
 }

@@ -18,10 +18,26 @@ interface Entry {
   timer?: NodeJS.Timeout;
 }
 
-/** `idleMs` 0 keeps brains open until close(). */
-export function brainPool(boot: Bootstrap, options: { idleMs?: number; env?: NodeJS.ProcessEnv } = {}): BrainPool {
+/**
+ * `idleMs` 0 keeps brains open until close(). At most `maxOpen` stay open: past that the least
+ * recently used idle one is closed first (each embedded one holds ~170 MB).
+ */
+export function brainPool(boot: Bootstrap, options: { idleMs?: number; maxOpen?: number; env?: NodeJS.ProcessEnv } = {}): BrainPool {
   const entries = new Map<string, Entry>();
   const idleMs = options.idleMs ?? 0;
+  const maxOpen = options.maxOpen ?? Number.POSITIVE_INFINITY;
+
+  /** Closes least recently used idle brains while more than `maxOpen` are open (Map order is use order). */
+  const evict = () => {
+    let excess = entries.size - maxOpen;
+    for (const [agent, e] of entries) {
+      if (excess <= 0) break;
+      if (e.users > 0) continue;
+      clearTimeout(e.timer);
+      void drop(agent, e);
+      excess--;
+    }
+  };
 
   const drop = async (agent: string, e: Entry): Promise<void> => {
     if (entries.get(agent) !== e) return;
@@ -48,6 +64,10 @@ export function brainPool(boot: Bootstrap, options: { idleMs?: number; env?: Nod
       const entry = e;
       clearTimeout(entry.timer);
       entry.users++;
+      // Most recently used last.
+      entries.delete(agent);
+      entries.set(agent, entry);
+      evict();
       try {
         return await fn(await entry.brain);
       } finally {

@@ -47,6 +47,8 @@ export interface PipelineOptions {
   reportServices?: boolean;
   /** How long an unused brain stays open (0: until close). */
   brainIdleMs?: number;
+  /** Brains kept open at most. */
+  maxOpenBrains?: number;
 }
 
 export interface RunRequest {
@@ -107,7 +109,7 @@ export async function openPipeline(o: PipelineOptions): Promise<Pipeline> {
   const enabled = o.steps ? new Set<PipelineStep>() : enabledSteps(boot);
   const hostSteps = HOST_STEPS.filter((s) => enabled.has(s));
   const hostLock = mutex();
-  const brains = brainPool(boot, { idleMs: o.brainIdleMs ?? 0 });
+  const brains = brainPool(boot, { idleMs: o.brainIdleMs ?? 0, maxOpen: o.maxOpenBrains });
   let state: HostState | undefined;
   let hostKey: string | undefined;
   let services: { applied: Action[]; warnings: string[]; failed?: ReconcileOutcome } | undefined;
