@@ -149,8 +149,9 @@ export async function startDaemon(o: DaemonOptions): Promise<DaemonHandle> {
     const line = { event: "run", agent, result, revision: outcome.revision, live: outcome.live, trigger: job.trigger, code: result === "failed" ? outcome.reason : undefined, ms: Date.now() - job.at };
     const human = result === "applied" ? `${agent} ${outcome.source} applied ${outcome.revision} (${line.ms} ms after the ${job.trigger} trigger)` : result === "failed" ? `${agent} ${outcome.source} ${outcome.reason}: ${outcome.message}` : `${agent} ${outcome.source} ${result}: ${outcome.message}`;
     if (result === "failed") log.warn(line, human);
-    else if (result === "applied") log.info(line, human);
-    else log.debug(line, human);
+    // Every run is a line, but a poll that found nothing new only when --verbose.
+    else if (result === "unchanged" && job.trigger === "poll") log.debug(line, human);
+    else log.info(line, human);
     await recordRun(pipeline, host, outcome, job.trigger, log);
     return outcome;
   };
@@ -256,6 +257,15 @@ export async function startDaemon(o: DaemonOptions): Promise<DaemonHandle> {
         return { outcomes, service: undefined };
       },
       notify: (repo) => onTrigger({ kind: "socket", repos: [repo], at: Date.now() }),
+      rollback: async (agent, to) => {
+        // Between the agent's runs: the rollback changes its status and published link.
+        while (queue.running().includes(agent)) await new Promise((r) => setTimeout(r, 20));
+        const { rollbackInDoc } = await import("../git/rollback.js");
+        const rollback = await rollbackInDoc({ bootstrap: boot, agent, to }, pipeline.doc);
+        await pipeline.save();
+        const outcome = await queue.enqueue(agent, { trigger: "rollback" });
+        return { rollback, outcome };
+      },
       brains: () => pipeline.brains,
     }),
   ).catch(async (e) => {
@@ -309,6 +319,7 @@ export async function startDaemon(o: DaemonOptions): Promise<DaemonHandle> {
     boot = next;
     pipeline = await open(boot);
     await armTriggers(boot);
+    await writeFileAtomic(daemonInfoPath(stateDir), `${JSON.stringify(info(), null, 2)}\n`, 0o644);
     await fullPass("signal").catch((e) => log.error({ event: "run", err: e }, `full pass failed: ${(e as Error).message}`));
   };
 

@@ -11,6 +11,7 @@ export interface SocketServices {
   status(): unknown;
   sync(agent: string | undefined, force: boolean): Promise<{ outcomes: SyncOutcome[]; service: HostStepsResult | undefined }>;
   notify(repo: string): Promise<string[]>;
+  rollback(agent: string, to: string | undefined): Promise<{ rollback: unknown; outcome: SyncOutcome | undefined }>;
   brains(): BrainPool;
 }
 
@@ -26,6 +27,8 @@ export async function handleSocket(req: SocketRequest, s: SocketServices): Promi
     }
     case "notify":
       return { ok: true, agents: await s.notify(req.repo) };
+    case "rollback":
+      return { ok: true, ...(await s.rollback(checkAgentName(req.agent), req.to)) };
     case "brain": {
       const agent = checkAgentName(req.agent);
       const brain = await import("../brain/index.js");

@@ -15,6 +15,7 @@ export type SocketRequest =
   | { op: "status" }
   | { op: "sync"; agent?: string; force?: boolean }
   | { op: "notify"; repo: string }
+  | { op: "rollback"; agent: string; to?: string }
   | { op: "brain"; cmd: "search" | "stats"; agent: string; query?: string; limit?: number; topic?: string };
 
 export type SocketHandler = (req: SocketRequest) => Promise<unknown>;
@@ -40,6 +41,9 @@ export function parseRequest(line: string): SocketRequest | undefined {
     case "notify":
       if (typeof r.repo !== "string" || !str(r.repo)) return undefined;
       return { op: "notify", repo: r.repo };
+    case "rollback":
+      if (typeof r.agent !== "string" || !str(r.agent) || !str(r.to)) return undefined;
+      return { op: "rollback", agent: r.agent, to: r.to as string | undefined };
     case "brain":
       if ((r.cmd !== "search" && r.cmd !== "stats") || typeof r.agent !== "string" || !str(r.query) || !str(r.topic)) return undefined;
       if (r.limit !== undefined && (typeof r.limit !== "number" || !Number.isInteger(r.limit) || r.limit < 1 || r.limit > 1000)) return undefined;

@@ -111,7 +111,9 @@ describe("soulsync daemon (the quick start)", { timeout: 600_000 }, () => {
   it("SIGHUP re-reads and runs a full pass; SIGTERM stops it, releasing every lock", async () => {
     const from = d.lines.length;
     d.proc.kill("SIGHUP");
-    await d.waitFor((l) => l.event === "run" && l.agent === "mevy" && l.trigger === "signal", WAIT, from);
+    await d.waitFor((l) => l.event === "reload", WAIT, from);
+    const run = await d.waitFor((l) => l.event === "run" && l.agent === "mevy" && l.trigger === "signal", WAIT, from);
+    assert.equal(run.result, "unchanged", "nothing changed: the full pass finds mevy in sync");
     d.proc.kill("SIGTERM");
     assert.equal(await d.exited, 0, d.stderr());
     for (const f of ["daemon.lock", "sync.lock", "daemon.sock", "daemon.json"]) assert.ok(!existsSync(join(state, f)), `${f} is gone`);
