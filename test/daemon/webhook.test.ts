@@ -201,6 +201,35 @@ describe("the webhook receiver refuses what it must", () => {
     assert.equal(w.calls.length, 1);
   });
 
+  it("cuts a client that dribbles its headers (Node's headersTimeout)", async () => {
+    const [host, port] = splitAddress(w.address);
+    const { answer, bytes } = await new Promise<{ answer: string; bytes: number }>((resolve) => {
+      const socket = connect(port, host);
+      let answer = "";
+      let bytes = 0;
+      socket.write("POST /webhook HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+      // One header byte every 50 ms; bounded to 200 bytes (10 s), stopping when the server closes.
+      const tick = setInterval(() => {
+        if (bytes >= 200 || socket.destroyed) return clearInterval(tick);
+        bytes++;
+        socket.write("a");
+      }, 50);
+      const done = () => {
+        clearInterval(tick);
+        socket.destroy();
+        resolve({ answer, bytes });
+      };
+      socket.on("data", (d) => {
+        answer += String(d);
+      });
+      socket.on("error", done);
+      socket.on("close", done);
+    });
+    assert.ok(bytes < 200, "the server never cut the connection");
+    assert.ok(answer === "" || answer.startsWith("HTTP/1.1 408"), answer);
+    assert.equal(w.calls.length, 1);
+  });
+
   it("never logs the key or a signature", () => {
     const text = w.logs.text();
     assert.ok(text.length > 0);

@@ -92,6 +92,8 @@ export async function startWebhook(o: WebhookOptions): Promise<{ address: string
     },
   );
   server.maxHeadersCount = 100;
+  // Idle or slow connections cannot pile up past this (each is also cut by the timeouts above).
+  server.maxConnections = 512;
   const address = await listenOn(server, at, "triggers.webhook.listen");
   o.log.info({ event: "listen", what: "webhook", address }, `webhook listening on ${address}`);
   return { address, close: () => closeServer(server) };
