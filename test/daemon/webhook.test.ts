@@ -254,15 +254,19 @@ describe("the webhook receiver limits the rate per address", () => {
     assert.deepEqual(statuses, [202, 202, 202, 429, 429, 429, 429, 429, 429, 429]);
     assert.match(retryAfter ?? "", /^\d+$/);
     assert.equal(w.calls.length, 3);
+    assert.equal(w.logs.lines().filter((l) => l.status === 429).length, 1, "every 429 of a flood was logged");
+    assert.equal((await send(w.address, { path: "/other", body: "{}" })).status, 429);
   });
 });
 
 describe("the webhook receiver when the queue fails", () => {
-  it("answers 500 and logs the failure", async (t) => {
+  it("answers 500, logs the failure and takes the forge's retry of that delivery", async (t) => {
     const w = await receiver({ fail: true });
     t.after(() => w.close());
     const body = pushPayload("o", "atlas");
-    assert.equal((await send(w.address, { body, headers: forgeHeaders("forgejo", KEY, body) })).status, 500);
+    const headers = forgeHeaders("forgejo", KEY, body);
+    assert.equal((await send(w.address, { body, headers })).status, 500);
+    assert.equal((await send(w.address, { body, headers })).status, 500, "the retry was refused as a replay");
     assert.ok(w.logs.lines().some((l) => l.status === 500 && l.event === "webhook"));
   });
 });
