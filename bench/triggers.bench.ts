@@ -35,30 +35,42 @@ function pushAsync(work: string, origin: string): Promise<void> {
   });
 }
 
-async function watcher(): Promise<void> {
-  const { origin, work } = repos("watched");
-  let resolveEvent: (at: number) => void = () => {};
-  const w = await startWatch({
-    repos: [origin],
-    log,
+/** An onTrigger that resolves the promise `next()` handed out last, with when it was called. */
+function arrivals(agents: string[]) {
+  let resolveNext: (at: number) => void = () => {};
+  return {
     onTrigger: async () => {
-      resolveEvent(Date.now());
-      return [];
+      resolveNext(Date.now());
+      return agents;
     },
-  });
-  const landed: number[] = [];
-  const whole: number[] = [];
-  for (let i = 0; i < 20; i++) {
+    next: () =>
+      new Promise<number>((r) => {
+        resolveNext = r;
+      }),
+  };
+}
+
+/** `n` commits pushed one at a time: when each push began, when its ref was written, when the trigger came. */
+async function timedPushes(work: string, origin: string, n: number, next: () => Promise<number>) {
+  const out: { t0: number; ref: number; at: number }[] = [];
+  for (let i = 0; i < n; i++) {
     sh(work, "commit", "-q", "--allow-empty", "-m", `c${i}`);
-    const event = new Promise<number>((r) => {
-      resolveEvent = r;
-    });
+    const event = next();
     const t0 = Date.now();
     await pushAsync(work, origin);
     const at = await event;
-    landed.push(at - statSync(join(origin, "refs", "heads", "main")).mtimeMs);
-    whole.push(at - t0);
+    out.push({ t0, ref: statSync(join(origin, "refs", "heads", "main")).mtimeMs, at });
   }
+  return out;
+}
+
+async function watcher(): Promise<void> {
+  const { origin, work } = repos("watched");
+  const signal = arrivals([]);
+  const w = await startWatch({ repos: [origin], log, onTrigger: signal.onTrigger });
+  const pushes = await timedPushes(work, origin, 20, signal.next);
+  const landed = pushes.map((p) => p.at - p.ref);
+  const whole = pushes.map((p) => p.at - p.t0);
   await w.close();
   console.log(`watcher (debounce 30 ms): ref written → trigger: ${fmt(landed)}`);
   console.log(`watcher: git push started → trigger: ${fmt(whole)}`);
@@ -85,28 +97,11 @@ async function hook(): Promise<void> {
   const keyFile = join(root, "webhook.key");
   execFileSync("sh", ["-c", `umask 077; openssl rand -hex 32 > '${keyFile}'`]);
   const key = Buffer.from(execFileSync("cat", [keyFile], { encoding: "utf8" }).trim());
-  let resolveEvent: (at: number) => void = () => {};
-  const w = await startWebhook({
-    listen: "127.0.0.1:0",
-    key,
-    log,
-    onTrigger: async () => {
-      resolveEvent(Date.now());
-      return ["atlas"];
-    },
-  });
+  const signal = arrivals(["atlas"]);
+  const w = await startWebhook({ listen: "127.0.0.1:0", key, log, onTrigger: signal.onTrigger });
   execFileSync(process.execPath, ["bin/soulsync.js", "hook", "install", origin, "--notify", `http://${w.address}/hook`, "--key-file", keyFile]);
   unlinkSync(join(origin, "hooks", "pre-receive")); // the secret scan is measured elsewhere
-  const times: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    sh(work, "commit", "-q", "--allow-empty", "-m", `h${i}`);
-    const event = new Promise<number>((r) => {
-      resolveEvent = r;
-    });
-    const t0 = Date.now();
-    await pushAsync(work, origin);
-    times.push((await event) - t0);
-  }
+  const times = (await timedPushes(work, origin, 10, signal.next)).map((p) => p.at - p.t0);
   await w.close();
   console.log(`hook post-receive --notify: git push started → trigger: ${fmt(times)}`);
 }
