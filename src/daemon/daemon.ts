@@ -223,7 +223,7 @@ export async function startDaemon(o: DaemonOptions): Promise<DaemonHandle> {
       const key = await loadWebhookKey(join(b.secrets_dir, w.key_secret));
       webhook = await startWebhook({ listen: w.listen, key, maxBodyBytes: w.max_body_bytes, ratePerMinute: w.rate_per_minute, onTrigger, log });
     }
-    if (b.metrics) metricsServer = await metrics.serve(b.metrics.listen);
+    if (b.metrics) metricsServer = await metrics.serve(b.metrics.listen, { allowNonLoopback: b.metrics.allow_non_loopback });
   };
 
   const disarmTriggers = async (): Promise<void> => {

@@ -107,6 +107,36 @@ describe("the ref watcher", () => {
   });
 });
 
+describe("the ref watcher and an origin made later", () => {
+  const root = tmpDir();
+  const later = join(root, "later.git");
+  const work = gitRepo({ "SOUL.md": "# Atlas\n" });
+
+  it("watches an origin that did not exist at start once it appears, and announces it", async (t) => {
+    const events: TriggerEvent[] = [];
+    const logs = capturedLogger();
+    const w = await startWatch({
+      repos: [later],
+      recheckMs: 50,
+      log: logs.log,
+      onTrigger: async (e) => {
+        events.push(e);
+        return [];
+      },
+    });
+    t.after(() => w.close());
+    assert.ok(logs.lines().some((l) => l.event === "watch" && Array.isArray(l.missing)));
+    git(root, "init", "-q", "--bare", later);
+    for (let i = 0; i < 100 && events.length < 1; i++) await sleep(50);
+    assert.equal(events.length, 1, "the new origin was not announced");
+    git(work, "push", "-q", later, "main");
+    for (let i = 0; i < 100 && events.length < 2; i++) await sleep(50);
+    await sleep(QUIET_MS);
+    assert.equal(events.length, 2);
+    assert.deepEqual(events[1]?.repos, [later]);
+  });
+});
+
 describe("isRefPath", () => {
   it("keeps refs, packed-refs, HEAD and reftable, drops lock files and everything else", () => {
     const yes = ["", "HEAD", "packed-refs", "refs", join("refs", "heads", "main"), join("refs", "tags", "v1"), join("reftable", "tables.list")];

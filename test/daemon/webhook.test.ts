@@ -3,12 +3,11 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { request } from "node:http";
-import { connect } from "node:net";
 import { after, before, describe, it } from "node:test";
 import type { TriggerEvent } from "../../src/daemon/triggers/types.js";
 import { startWebhook } from "../../src/daemon/triggers/webhook.js";
 import { soulsyncHeaders } from "../../src/daemon/triggers/webhook-sign.js";
-import { capturedLogger, forgeHeaders, pushPayload, send, splitAddress } from "./helpers/http.js";
+import { capturedLogger, dribble, forgeHeaders, pushPayload, send, splitAddress } from "./helpers/http.js";
 
 const KEY = Buffer.from("4b1d6e0f2a9c83d7e5f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7");
 const WRONG = Buffer.from("0000000000000000000000000000000000000000000000000000000000000000");
@@ -172,32 +171,17 @@ describe("the webhook receiver refuses what it must", () => {
   });
 
   it("cuts a body that dribbles in (408)", async () => {
-    const [host, port] = splitAddress(w.address);
-    const { status, bytes } = await new Promise<{ status: string; bytes: number }>((resolve) => {
-      const socket = connect(port, host);
-      let answer = "";
-      let bytes = 0;
-      socket.write(`POST /webhook HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n`);
-      // One byte every 50 ms; bounded to 100 bytes (5 s), stopping at the answer.
-      const tick = setInterval(() => {
-        if (bytes >= 100 || socket.destroyed) return clearInterval(tick);
-        bytes++;
-        socket.write("{");
-      }, 50);
-      const done = () => {
-        clearInterval(tick);
-        socket.destroy();
-        resolve({ status: answer.split(" ")[1] ?? "", bytes });
-      };
-      socket.on("data", (d) => {
-        answer += String(d);
-        done();
-      });
-      socket.on("error", done);
-      socket.on("close", done);
-    });
-    assert.equal(status, "408");
+    const head = "POST /webhook HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n";
+    const { answer, bytes } = await dribble(w.address, head, "{", 100);
+    assert.match(answer, /^HTTP\/1\.1 408 /);
     assert.ok(bytes < 100, `the server waited for all ${bytes} bytes`);
+    assert.equal(w.calls.length, 1);
+  });
+
+  it("cuts a client that dribbles its headers (Node's headersTimeout)", async () => {
+    const { answer, bytes } = await dribble(w.address, "POST /webhook HTTP/1.1\r\nHost: x\r\nX-Slow: ", "a", 200);
+    assert.ok(bytes < 200, "the server never cut the connection");
+    assert.ok(answer === "" || answer.startsWith("HTTP/1.1 408"), answer);
     assert.equal(w.calls.length, 1);
   });
 
@@ -225,15 +209,19 @@ describe("the webhook receiver limits the rate per address", () => {
     assert.deepEqual(statuses, [202, 202, 202, 429, 429, 429, 429, 429, 429, 429]);
     assert.match(retryAfter ?? "", /^\d+$/);
     assert.equal(w.calls.length, 3);
+    assert.equal(w.logs.lines().filter((l) => l.status === 429).length, 1, "every 429 of a flood was logged");
+    assert.equal((await send(w.address, { path: "/other", body: "{}" })).status, 429);
   });
 });
 
 describe("the webhook receiver when the queue fails", () => {
-  it("answers 500 and logs the failure", async (t) => {
+  it("answers 500, logs the failure and takes the forge's retry of that delivery", async (t) => {
     const w = await receiver({ fail: true });
     t.after(() => w.close());
     const body = pushPayload("o", "atlas");
-    assert.equal((await send(w.address, { body, headers: forgeHeaders("forgejo", KEY, body) })).status, 500);
+    const headers = forgeHeaders("forgejo", KEY, body);
+    assert.equal((await send(w.address, { body, headers })).status, 500);
+    assert.equal((await send(w.address, { body, headers })).status, 500, "the retry was refused as a replay");
     assert.ok(w.logs.lines().some((l) => l.status === 500 && l.event === "webhook"));
   });
 });

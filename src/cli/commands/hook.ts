@@ -6,6 +6,8 @@ export interface HookOptions {
   allowlist?: string;
   config?: string;
   notify?: string;
+  keyFile?: string;
+  socket?: string;
   force?: boolean;
   json?: boolean;
 }
@@ -36,13 +38,23 @@ export function registerHook(program: Command, ctx: CliContext): void {
 
   hook
     .command("post-receive")
-    .summary("tell soulsync that refs moved")
-    .description("Read `<old> <new> <ref>` lines on stdin and tell soulsync: POST them as JSON to --notify (or SOULSYNC_NOTIFY_URL, bearer token from SOULSYNC_NOTIFY_TOKEN), else print them. Never fails the push.")
-    .option("--notify <url>", "soulsync's webhook, e.g. http://10.0.1.1:8787/hook")
-    .addHelpText("after", "\nExample:\n  soulsync hook post-receive --notify http://10.0.1.1:8787/hook < ref-updates")
+    .summary("tell the soulsync daemon that refs moved")
+    .description(
+      "Read `<old> <new> <ref>` lines on stdin and tell the daemon: over its Unix socket (--socket), or " +
+        "as an HMAC-signed POST of {repo, refs} to its webhook (--notify or SOULSYNC_NOTIFY_URL, key from " +
+        "--key-file). Prints the agents queued. Never fails the push: a daemon that is down or refuses is a warning.",
+    )
+    .option("--notify <url>", "the daemon's webhook, e.g. http://10.0.1.1:8787/hook")
+    .option("--key-file <path>", "HMAC key for --notify (default: <secrets_dir>/<triggers.webhook.key_secret> of the bootstrap)")
+    .option("--socket <path>", "notify over the daemon's Unix socket instead, e.g. /var/db/soulsync/daemon.sock")
+    .option("--config <file>", "bootstrap file (for the default key file)")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  soulsync hook post-receive --notify http://10.0.1.1:8787/hook --key-file /usr/local/etc/soulsync/secrets/webhook.key < ref-updates\n  soulsync hook post-receive --socket /var/db/soulsync/daemon.sock < ref-updates",
+    )
     .action((opts: HookOptions) =>
       ctx.action(false, async () => {
-        const { runPostReceive } = await import("./hook.run.js");
+        const { runPostReceive } = await import("./hook-notify.run.js");
         return runPostReceive(ctx.o, opts);
       }),
     );
@@ -55,6 +67,8 @@ export function registerHook(program: Command, ctx: CliContext): void {
     .option("--allowlist <file>", "allowlist the installed pre-receive hook passes on")
     .option("--config <file>", "bootstrap file the installed hooks pass on")
     .option("--notify <url>", "webhook the installed post-receive hook notifies")
+    .option("--key-file <path>", "HMAC key file the installed post-receive hook signs with")
+    .option("--socket <path>", "daemon socket the installed post-receive hook notifies instead")
     .option("--force", "replace existing hooks")
     .option("--json", "print {installed: [paths]}")
     .addHelpText("after", "\nExample:\n  soulsync hook install /usr/local/bastille/jails/atlas-git/root/srv/git/atlas-soul.git")

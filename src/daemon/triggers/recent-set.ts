@@ -13,6 +13,11 @@ export class RecentSet {
     return true;
   }
 
+  /** Forgets `id` (a delivery that failed on our side may be sent again). */
+  delete(id: string): void {
+    this.seen.delete(id);
+  }
+
   get size(): number {
     return this.seen.size;
   }

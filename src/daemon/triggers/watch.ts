@@ -3,17 +3,22 @@
 // renamed onto `refs/…/x`; deleting a packed ref rewrites `packed-refs` through `packed-refs.lock`;
 // a reftable repo (git ≥ 2.45) rewrites `reftable/tables.list`. Ref files are small and land by
 // rename, so chokidar's awaitWriteFinish (size polling, 2 s by default) would only add delay.
-import { resolve, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve, sep } from "node:path";
 import { type FSWatcher, watch } from "chokidar";
 import type { Logger } from "../log.js";
 import type { OnTrigger } from "./types.js";
 
 export const DEFAULT_DEBOUNCE_MS = 30;
+/** How often an origin that does not exist yet is looked for. */
+export const DEFAULT_RECHECK_MS = 2_000;
 
 export interface WatchOptions {
   /** Local bare repositories (the agents' origins) to watch. */
   repos: string[];
   debounceMs?: number;
+  /** How often origins missing at start are looked for (default 2 s). */
+  recheckMs?: number;
   onTrigger: OnTrigger;
   log: Logger;
 }
@@ -37,6 +42,7 @@ export async function startWatch(o: WatchOptions): Promise<Watch> {
   const pending = new Map<string, { timer: NodeJS.Timeout; at: number }>();
   let roots: string[] = [];
   let watcher: FSWatcher | undefined;
+  let recheck: NodeJS.Timeout | undefined;
 
   const repoOf = (repos: string[], path: string) => repos.find((r) => path === r || path.startsWith(r + sep));
 
@@ -62,7 +68,11 @@ export async function startWatch(o: WatchOptions): Promise<Watch> {
       return repo === undefined || !isRefPath(path.slice(repo.length + 1));
     };
     const w = watch(next, { ignored, ignoreInitial: true, persistent: true, atomic: true });
-    w.on("all", (_event, path) => noticed(next, path));
+    // Files only: a new ref folder's addDir comes a readdir before its ref's add, and under load
+    // that gap can pass the debounce, splitting one push into two events.
+    w.on("all", (event, path) => {
+      if (event === "add" || event === "change" || event === "unlink") noticed(next, path);
+    });
     w.on("error", (e) => o.log.warn({ event: "watch", err: e }, "watcher error"));
     await new Promise<void>((ready) => w.once("ready", () => ready()));
     roots = next;
@@ -74,6 +84,7 @@ export async function startWatch(o: WatchOptions): Promise<Watch> {
     const old = watcher;
     watcher = await open(repos);
     await old?.close();
+    lookForMissing();
     for (const [repo, p] of pending) {
       if (!roots.includes(repo)) {
         clearTimeout(p.timer);
@@ -83,10 +94,33 @@ export async function startWatch(o: WatchOptions): Promise<Watch> {
     o.log.info({ event: "watch", repos: roots }, `watching ${roots.length} origin(s)`);
   }
 
+  /**
+   * chokidar does not see a folder that appears after the watch began: an origin created later
+   * (a new agent's git jail) is looked for until it exists, then watched, and announced once.
+   */
+  function lookForMissing(): void {
+    clearInterval(recheck);
+    const missing = roots.filter((r) => !existsSync(join(r, "HEAD")));
+    if (missing.length === 0) return;
+    o.log.warn({ event: "watch", missing }, `not watching ${missing.length} origin(s) yet: not a repository`);
+    recheck = setInterval(() => {
+      const found = missing.filter((r) => existsSync(join(r, "HEAD")));
+      if (found.length === 0) return;
+      clearInterval(recheck);
+      update(roots)
+        .then(() => {
+          for (const r of found) noticed(roots, r);
+        })
+        .catch((e: unknown) => o.log.error({ event: "watch", err: e }, "watcher restart failed"));
+    }, o.recheckMs ?? DEFAULT_RECHECK_MS);
+    recheck.unref();
+  }
+
   await update(o.repos);
   return {
     update,
     async close() {
+      clearInterval(recheck);
       for (const p of pending.values()) clearTimeout(p.timer);
       pending.clear();
       await watcher?.close();

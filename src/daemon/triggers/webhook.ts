@@ -44,6 +44,8 @@ export async function startWebhook(o: WebhookOptions): Promise<{ address: string
   const now = o.now ?? Date.now;
   const limiter = createRateLimiter(o.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE, now);
   const deliveries = new RecentSet(REMEMBERED_DELIVERIES);
+  /** Addresses refused for rate this minute: their further 429s are not logged. */
+  const floods = new RecentSet(REMEMBERED_DELIVERIES);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const noticed = now();
@@ -52,11 +54,17 @@ export async function startWebhook(o: WebhookOptions): Promise<{ address: string
       o.log.warn({ event: "webhook", status, remote, reason: error, ...extra }, `webhook refused: ${error}`);
       answer(res, status, { error }, headers);
     };
+    // The rate limit comes first, so a flood of any kind costs one token and one line a minute.
+    const wait = limiter.take(remote);
+    if (wait > 0) {
+      const headers = { "retry-after": String(wait) };
+      if (!floods.add(remote)) return answer(res, 429, { error: "rate limited" }, headers);
+      setTimeout(() => floods.delete(remote), 60_000).unref();
+      return refuse(429, "rate limited", {}, headers);
+    }
     const path = (req.url ?? "").split("?")[0] ?? "";
     if (!PATHS.has(path)) return refuse(404, "not found", { path: path.slice(0, 100) });
     if (req.method !== "POST") return refuse(405, "method not allowed", {}, { allow: "POST" });
-    const wait = limiter.take(remote);
-    if (wait > 0) return refuse(429, "rate limited", {}, { "retry-after": String(wait) });
     let body: Buffer;
     try {
       body = await readBody(req, maxBody, bodyTimeout);
@@ -76,7 +84,13 @@ export async function startWebhook(o: WebhookOptions): Promise<{ address: string
     }
     const payload = reposOfPayload(verdict.forge, body, req.headers["content-type"]);
     if (!payload.ok) return refuse(400, payload.reason, { delivery: verdict.delivery });
-    const agents = await o.onTrigger({ kind: "webhook", repos: payload.repos, at: noticed, delivery: verdict.delivery });
+    let agents: string[];
+    try {
+      agents = await o.onTrigger({ kind: "webhook", repos: payload.repos, at: noticed, delivery: verdict.delivery });
+    } catch (e) {
+      deliveries.delete(verdict.delivery); // the forge's retry of a delivery we failed is welcome
+      throw e;
+    }
     o.log.info({ event: "webhook", status: 202, forge: verdict.forge, delivery: verdict.delivery, repos: payload.repos, agents }, "webhook accepted");
     answer(res, 202, { agents });
   }
@@ -92,6 +106,8 @@ export async function startWebhook(o: WebhookOptions): Promise<{ address: string
     },
   );
   server.maxHeadersCount = 100;
+  // Idle or slow connections cannot pile up past this (each is also cut by the timeouts above).
+  server.maxConnections = 512;
   const address = await listenOn(server, at, "triggers.webhook.listen");
   o.log.info({ event: "listen", what: "webhook", address }, `webhook listening on ${address}`);
   return { address, close: () => closeServer(server) };

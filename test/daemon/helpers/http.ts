@@ -1,6 +1,7 @@
 // Real HTTP on loopback for the trigger tests: requests, forge-style signing, captured logs.
 import { createHmac, randomUUID } from "node:crypto";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { PassThrough } from "node:stream";
 import { createLogger, type Logger } from "../../../src/daemon/log.js";
 
@@ -25,6 +26,35 @@ export function send(address: string, o: { method?: string; path?: string; heade
     });
     req.on("error", reject);
     req.end(o.body);
+  });
+}
+
+/**
+ * A slow client: sends `head`, then `byte` every 50 ms, at most `max` times (bounded), until the
+ * server closes the connection. Resolves with what the server answered and how many bytes went.
+ */
+export function dribble(address: string, head: string, byte: string, max: number): Promise<{ answer: string; bytes: number }> {
+  const [host, port] = splitAddress(address);
+  return new Promise((resolve) => {
+    const socket = connect(port, host);
+    let answer = "";
+    let bytes = 0;
+    socket.write(head);
+    const tick = setInterval(() => {
+      if (bytes >= max || socket.destroyed) return clearInterval(tick);
+      bytes++;
+      socket.write(byte);
+    }, 50);
+    const done = () => {
+      clearInterval(tick);
+      socket.destroy();
+      resolve({ answer, bytes });
+    };
+    socket.on("data", (d) => {
+      answer += String(d);
+    });
+    socket.on("error", done);
+    socket.on("close", done);
   });
 }
 

@@ -35,7 +35,8 @@ export function makeHost(root: string, souls: Record<string, Partial<SourceSpec>
     state_dir: stateDir,
     driver: "sim",
     secrets_dir: join(root, "secrets"),
-    triggers: { poll: "*/5 * * * *", jitter_seconds: 30, watch: true, debounce_ms: 500 },
+    triggers: { poll: "*/5 * * * *", jitter_seconds: 30, watch: true, debounce_ms: 30 },
+    daemon: { concurrency: 4, brain_idle_seconds: 60, max_open_brains: 8 },
     configPath: undefined,
   };
   const host: Host = {
