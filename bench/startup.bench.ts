@@ -1,7 +1,7 @@
 // Whole-process wall time of the commands an operator and a git server run most, beside
 // `node -e 0` on the same machine, as ratios (issue 17: within 2.5× of node -e 0).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,10 +24,9 @@ const env = { ...process.env, NO_COLOR: "1", SOULSYNC_CONFIG: join(tmp, "soulsyn
 
 /** A state directory with a real status.json (the source side of one sync), and a repo with one push. */
 function setUp(): { repo: string; updates: string } {
-  writeFileSync(
-    env.SOULSYNC_CONFIG!,
-    `host_repo: { path: ${join(ROOT, "examples/host")} }\nstate_dir: ${join(tmp, "state")}\ndriver: sim\nsteps: []\n`,
-  );
+  // Source paths in host.yaml are relative to the bootstrap file: keep the examples beside it.
+  cpSync(join(ROOT, "examples"), join(tmp, "examples"), { recursive: true });
+  writeFileSync(env.SOULSYNC_CONFIG!, "host_repo: { path: examples/host }\nstate_dir: state\ndriver: sim\nsteps: []\n");
   process.stdout.write("setting up: one sync of the example host (source side only)… ");
   const r = spawnSync(process.execPath, [BIN, "sync"], { cwd: ROOT, env, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`sync failed (${r.status}): ${r.stdout}${r.stderr}`);
@@ -35,10 +34,9 @@ function setUp(): { repo: string; updates: string } {
   const work = join(tmp, "work");
   const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
   git(tmp, "init", "--quiet", "--bare", repo);
-  git(tmp, "clone", "--quiet", join(ROOT, "examples/souls/atlas"), work);
   const head = git(ROOT, "rev-parse", "HEAD");
   // The example soul as one commit of its own repo (the soul folder is not a repo by itself).
-  rmSync(join(work, ".git"), { recursive: true, force: true });
+  cpSync(join(ROOT, "examples/souls/atlas"), work, { recursive: true });
   git(work, "init", "--quiet", "-b", "main");
   git(work, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "add", ".");
   git(work, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "--quiet", "-m", `atlas at ${head.slice(0, 12)}`);

@@ -2,14 +2,14 @@
 // implementation lazily, so `soulsync --help` and small commands start fast.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { packageFile } from "../core/package-root.js";
 import { registerCommands } from "./commands/index.js";
 import { createContext } from "./context.js";
 import { EXIT_OK, EXIT_USAGE } from "./exit.js";
 import { createOutput } from "./output.js";
 
 function packageVersion(): string {
-  const url = new URL("../../package.json", import.meta.url);
-  return (JSON.parse(readFileSync(url, "utf8")) as { version: string }).version;
+  return (JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { version: string }).version;
 }
 
 export function buildProgram(ctx = createContext(createOutput())): { program: Command; ctx: typeof ctx } {

@@ -4,9 +4,10 @@ import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { parse } from "yaml";
 import { environmentError, inputError } from "../core/errors.js";
+import { DEFAULT_CONFIG_PATH } from "./default-path.js";
 import { type BootstrapSpec, bootstrapSpec } from "./schema/bootstrap.js";
 
-export const DEFAULT_CONFIG_PATH = "/usr/local/etc/soulsync/soulsync.yaml";
+export { DEFAULT_CONFIG_PATH };
 
 export interface Bootstrap extends BootstrapSpec {
   /** The file it was read from, or undefined for the embedded defaults. */

@@ -1,13 +1,14 @@
 // The body of `soulsync status`, loaded only when the command runs.
 import { loadBootstrap } from "../../config/bootstrap.js";
-import { readStatus } from "../../git/sync.js";
+// The store alone, not git/sync.js: status must not load git, execa and the pipeline to read one file.
+import { fileStatusStore } from "../../git/status/store.js";
 import { EXIT_OK } from "../exit.js";
 import type { Output } from "../output.js";
 import type { StatusOptions } from "./status.js";
 
 export async function runStatus(o: Output, opts: StatusOptions): Promise<number> {
   const bootstrap = await loadBootstrap(opts.config);
-  const doc = await readStatus(bootstrap);
+  const doc = await fileStatusStore(bootstrap.state_dir).read();
   const sources = Object.values(doc.sources);
   if (opts.json) {
     o.json({ ok: sources.every((s) => s.condition === "Ready"), ...doc });
