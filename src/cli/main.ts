@@ -6,6 +6,7 @@ import { packageFile } from "../core/package-root.js";
 import { registerCommands } from "./commands/index.js";
 import { createContext } from "./context.js";
 import { EXIT_OK, EXIT_USAGE } from "./exit.js";
+import { COMMON_EXIT, formatHelp, manual } from "./help.js";
 import { createOutput } from "./output.js";
 
 function packageVersion(): string {
@@ -13,23 +14,22 @@ function packageVersion(): string {
 }
 
 export function buildProgram(ctx = createContext(createOutput())): { program: Command; ctx: typeof ctx } {
-  const program = new Command("soulsync")
+  const program = manual(new Command("soulsync"), {
+    exit: COMMON_EXIT,
+    examples: ["soulsync validate examples/souls/atlas", "soulsync sync --json", "soulsync status", "soulsync help sync"],
+    notes: "Set SOULSYNC_DEBUG=1 to see stack traces; NO_COLOR turns colour off. The manual: man soulsync, man soulsync.yaml, and docs/ in the source.",
+  })
     .description(
-      "GitOps agent for FreeBSD hosts that run Clawdie-style AI agents:\n" +
-        "validate, scan, publish, import, render and reconcile agent souls from git.",
+      "GitOps agent for FreeBSD hosts that run Clawdie-style AI agents: validate, scan, publish, import, render and reconcile agent souls from git.",
     )
+    .configureHelp({ formatHelp })
     .version(packageVersion(), "-V, --version", "print the version")
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
       outputError: (s, write) => write(ctx.o.colors.red(s)),
-    })
-    .addHelpText(
-      "after",
-      "\nExit status: 0 success; 1 bad input, a secret found, or stale output; 2 usage or environment error.\n" +
-        "Set SOULSYNC_DEBUG=1 to see stack traces. Docs: README.md",
-    );
+    });
   registerCommands(program, ctx);
   overrideExits(program);
   return { program, ctx };
