@@ -2,7 +2,7 @@
 // under the state directory's lock, with status written at the start of each new revision and
 // at the end, half-written snapshots cleaned first and unkept snapshots collected last.
 import { dirname } from "node:path";
-import type { Bootstrap } from "../config/bootstrap.js";
+import { type Bootstrap, localHostDir } from "../config/bootstrap.js";
 import { readHostSpec } from "../config/host.js";
 import { environmentError, usageError } from "../core/errors.js";
 import { readAllowlist } from "../secrets/allowlist.js";
@@ -80,7 +80,7 @@ export async function syncSources(req: SyncRequest): Promise<SyncReport> {
     };
 
     let hostDir: string;
-    if ("path" in b.host_repo) hostDir = b.host_repo.path;
+    if ("path" in b.host_repo) hostDir = localHostDir({ ...b, host_repo: b.host_repo });
     else {
       const t = hostTarget(b.host_repo);
       await one(t);
