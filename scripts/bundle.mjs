@@ -23,6 +23,26 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * gray-matter loads js-yaml (and through it esprima) for its default YAML engine, which soulsync
+ * replaces: front matter is parsed with the yaml package (src/soul/frontmatter.ts) and
+ * gray-matter's engines are stubs that never run. A stand-in that refuses keeps both out.
+ */
+const noJsYamlInGrayMatter = {
+  name: "no-js-yaml-in-gray-matter",
+  setup(b) {
+    b.onResolve({ filter: /^js-yaml$/ }, (args) =>
+      /[\\/]gray-matter[\\/]/.test(args.importer) ? { path: "js-yaml", namespace: "soulsync-stub" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "soulsync-stub" }, () => ({
+      contents:
+        'const refuse = () => { throw new Error("gray-matter\'s js-yaml engine is not bundled: soulsync parses front matter with yaml"); };\n' +
+        "module.exports = { safeLoad: refuse, safeDump: refuse };",
+      loader: "js",
+    }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints: ["src/cli/main.ts"],
@@ -39,7 +59,7 @@ const result = await build({
   external: ["@electric-sql/pglite", "@electric-sql/pglite/*", "sql.js", "pg-native"],
   // CommonJS dependencies bundled into ESM call require() for node's built-ins.
   banner: { js: 'import { createRequire as __soulsyncRequire } from "node:module"; const require = __soulsyncRequire(import.meta.url);' },
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, noJsYamlInGrayMatter],
   logLevel: "warning",
   metafile: true,
 });

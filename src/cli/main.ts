@@ -41,8 +41,19 @@ function overrideExits(cmd: Command): void {
   for (const sub of cmd.commands) overrideExits(sub);
 }
 
+/**
+ * zod compiles a fast parser per object schema on first use (`new Function`): worth it in a long
+ * loop, a loss for a command that parses a few documents and exits. Set before any schema module
+ * loads (they are imported lazily by the commands), without importing zod here.
+ */
+function zodWithoutJit(): void {
+  const g = globalThis as { __zod_globalConfig?: Record<string, unknown> };
+  g.__zod_globalConfig = { ...g.__zod_globalConfig, jitless: true };
+}
+
 /** Runs the command line; resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
+  zodWithoutJit();
   // `soulsync plan | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (e: NodeJS.ErrnoException) => {

@@ -35,12 +35,20 @@ describe("--help", () => {
     }
   });
 
-  test("the built CLI prints Exit status and Examples for every command", () => {
-    for (const { name } of commands) {
-      const r = soulsync([...name.split(" "), "--help"]);
-      assert.equal(r.status, 0, `${name}: ${r.stderr}`);
-      assert.match(r.stdout, /\nExit status:\n {2}0 {2}/, name);
-      assert.match(r.stdout, /\nExamples:\n {2}soulsync /, name);
+  test("every command's help text shows its Exit status and Examples", () => {
+    for (const { name, cmd } of commands) {
+      const text = cmd.helpInformation();
+      assert.match(text, /\nExit status:\n {2}0 {2}/, name);
+      assert.match(text, /\nExamples:\n {2}soulsync /, name);
+    }
+  });
+
+  test("the built CLI prints them too (a top-level and a nested command)", () => {
+    for (const args of [["sync", "--help"], ["help", "brain", "import"]]) {
+      const r = soulsync(args);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /\nExit status:\n {2}0 {2}/, args.join(" "));
+      assert.match(r.stdout, /\nExamples:\n {2}soulsync /, args.join(" "));
     }
   });
 });
