@@ -35,6 +35,7 @@ const QUICK = [
   "test/brain/policy.test.ts",
   "test/cli/help.test.ts",
   "test/cli/man.test.ts",
+  "test/cli/errors-doc.test.ts",
 ];
 
 const args = process.argv.slice(2);
