@@ -74,7 +74,7 @@ describe("documented flags equal the parser's", () => {
       const section = sections.find((s) => s.startsWith(usage) || s.startsWith(`${usage.trimEnd()}\\fR`));
       assert.ok(section, `man page has no section for soulsync ${name}`);
       const body = section.split(/^\.SH /m)[0]!;
-      const documented = [...body.matchAll(/^\.TP\n(?:\\fB\\-\w\\fR, )?\\fB(\\-\\-[a-z-]+)\\fR/gm)].map((m) => m[1]!.replace(/\\-/g, "-")).sort();
+      const documented = [...body.matchAll(/^\.TP\n(?:\\fB\\-\w\\fR, )?\\fB(\\-\\-[-a-z\\]+)\\fR/gm)].map((m) => m[1]!.replace(/\\-/g, "-")).sort();
       assert.deepEqual(documented, flagsOf(cmd), `soulsync ${name}: flags in the man page vs the parser`);
     }
   });
