@@ -7,12 +7,12 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseDocument } from "yaml";
 import { usageError } from "../core/errors.js";
+import { packageFile } from "../core/package-root.js";
 import { run } from "../exec/run.js";
 
-const EXAMPLES = fileURLToPath(new URL("../../examples", import.meta.url));
+const EXAMPLES = packageFile("examples");
 const MARKER = "demo.json";
 
 export interface DemoOptions {

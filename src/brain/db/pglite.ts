@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { cp, mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { packageFile } from "../../core/package-root.js";
 import { PGlite } from "@electric-sql/pglite";
 import { lockDir } from "./dir-lock.js";
 import { mapDbError } from "./errors.js";
@@ -22,7 +22,7 @@ async function run<R>(q: PgliteQueryable, where: string, sql: string, params?: u
 }
 
 /** The data directory initialised at build time (scripts/pglite-template.mjs), if there is one. */
-const TEMPLATE = fileURLToPath(new URL("../../../dist/pglite-template", import.meta.url));
+const TEMPLATE = packageFile("dist/pglite-template");
 
 /** A new data directory starts as a copy of the template (initdb costs seconds); a copy is atomic by rename. */
 async function seedFromTemplate(dir: string): Promise<void> {

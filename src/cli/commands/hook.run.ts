@@ -2,16 +2,14 @@
 import { existsSync } from "node:fs";
 import { chmod, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { environmentError, inputError } from "../../core/errors.js";
-import { DEFAULT_MAX_BYTES, type ScanInput, scanFiles } from "../../secrets/api.js";
-import { listCommits, readCommits, readTagMessage } from "../../secrets/read-git.js";
+import { packageFile } from "../../core/package-root.js";
+import { redactUrls } from "../../core/redact.js";
+import type { ScanInput } from "../../secrets/api.js";
 import { parseRefUpdates } from "../../secrets/ref-updates.js";
 import { EXIT_FAILED, EXIT_OK } from "../exit.js";
 import type { Output } from "../output.js";
 import type { HookOptions } from "./hook.js";
-import { loadAllowlist } from "../../secrets/load-allowlist.js";
-import { formatFinding } from "./scan.run.js";
 
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -20,6 +18,13 @@ export async function readStdin(): Promise<string> {
 }
 
 export async function runPreReceive(o: Output, opts: HookOptions): Promise<number> {
+  // The scanner and git are loaded here, not at the top: post-receive and install need neither.
+  const [{ DEFAULT_MAX_BYTES, scanFiles }, { listCommits, readCommits, readTagMessage }, { loadAllowlist }, { formatFinding }] = await Promise.all([
+    import("../../secrets/api.js"),
+    import("../../secrets/read-git.js"),
+    import("../../secrets/load-allowlist.js"),
+    import("./scan.run.js"),
+  ]);
   const updates = parseRefUpdates(await readStdin());
   const allow = await loadAllowlist(opts.allowlist, opts.config);
   const inputs: ScanInput[] = [];
@@ -42,7 +47,7 @@ const MARKER = "# installed by soulsync";
 
 /** A hook script that runs this soulsync with this node, whatever PATH the git server has. */
 function hookScript(name: string, opts: HookOptions): string {
-  const bin = fileURLToPath(new URL("../../../bin/soulsync.js", import.meta.url));
+  const bin = packageFile("bin/soulsync.js");
   const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
   const args = [process.execPath, bin, "hook", name];
   if (name === "pre-receive" && opts.allowlist) args.push("--allowlist", resolve(opts.allowlist));

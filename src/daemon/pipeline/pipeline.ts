@@ -4,7 +4,7 @@
 // state directory's lock for as long as the pipeline is open.
 import { dirname } from "node:path";
 import type { HostConfig } from "../../config/agent/model.js";
-import type { Bootstrap } from "../../config/bootstrap.js";
+import { type Bootstrap, localHostDir } from "../../config/bootstrap.js";
 import { PIPELINE_STEPS, type PipelineStep } from "../../config/schema/bootstrap.js";
 import { environmentError } from "../../core/errors.js";
 import type { Problem } from "../../core/problem.js";
@@ -190,7 +190,7 @@ export async function openPipeline(o: PipelineOptions): Promise<Pipeline> {
     async refreshHost(req = {}) {
       let outcome: SyncOutcome | undefined;
       let dir: string;
-      if ("path" in boot.host_repo) dir = boot.host_repo.path;
+      if ("path" in boot.host_repo) dir = localHostDir({ ...boot, host_repo: boot.host_repo });
       else {
         const t = { ...hostTarget(boot.host_repo), baseDir: configBase(boot) };
         outcome = await runTarget(t, [], req);
