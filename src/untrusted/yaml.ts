@@ -78,7 +78,7 @@ export function withoutPrototypes(value: unknown): unknown {
 const firstLine = (message: string) => message.split("\n")[0] || "invalid YAML";
 
 /** Offset where flow brackets ([ {) nest deeper than the limit, or undefined (quotes ignored: a bound, not a parse). */
-function tooDeepAt(text: string): number | undefined {
+export function tooDeepAt(text: string): number | undefined {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
