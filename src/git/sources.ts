@@ -1,6 +1,6 @@
 // Which sources a host watches: the host repo itself (when it is a git source) and every agent's
 // soul, each with the validator its snapshots must pass before publish.
-import { readHostSpec } from "../config/host.js";
+import { loadHostConfig } from "../config/check.js";
 import type { AgentSpec } from "../config/schema/host.js";
 import type { SourceSpec } from "../config/schema/source.js";
 import { isSoulsyncError } from "../core/errors.js";
@@ -17,11 +17,14 @@ export const SOUL_SOURCE = "soul";
 /** A soul snapshot must be a valid Layered Soul v1 tree. */
 export const validateSoulTree: TreeValidator = (tree) => validateSoul(tree).problems;
 
-/** A host repo snapshot must hold a host.yaml that reads cleanly. */
+/**
+ * A host repo snapshot passes the whole `config check` (host.yaml, every agent's .env read through
+ * the untrusted reader, the rules across agents) before it is published: a committed symlink
+ * `agents/atlas.env -> /dev/zero` is refused here, not read by plan. Secrets are the scan's to report.
+ */
 export const validateHostTree: TreeValidator = async (_tree, dir) => {
   try {
-    await readHostSpec(dir);
-    return [];
+    return (await loadHostConfig(dir)).problems.filter((p) => p.code !== "E_SECRET");
   } catch (e) {
     const problem: Problem = errorAt("host.yaml", isSoulsyncError(e) ? e.code : "E_HOST", (e as Error).message.replace(`${dir}/`, ""));
     return [problem];
