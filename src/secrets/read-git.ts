@@ -124,7 +124,7 @@ async function readBlobs(repo: string | undefined, blobs: Blob[], maxBytes: numb
 }
 
 /** Object contents by id, with one `git cat-file --batch`. */
-async function catFile(repo: string | undefined, oids: readonly string[]): Promise<Map<string, Uint8Array>> {
+export async function catFile(repo: string | undefined, oids: readonly string[]): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
   if (oids.length === 0) return out;
   const { stdout } = await runBytes(git(repo, ["cat-file", "--batch"]), { input: `${oids.join("\n")}\n` });

@@ -11,7 +11,7 @@ import { ROOT, soulsync } from "../helpers/cli.js";
 import { validSoulFiles } from "../helpers/souls.js";
 import { tmpDir, writeTree } from "../helpers/tmp.js";
 import { checksummedToken, seeded } from "../secrets/corpus/random.js";
-import { commit, gitIn } from "../secrets/git.js";
+import { commit, gitIn, tryGit } from "../secrets/git.js";
 
 describe("the sync source step", () => {
   it("refuses a plain-directory soul whose AGENTS.md is a special file (git add would drop it)", async () => {
@@ -52,5 +52,33 @@ describe("pre-receive in linear time", () => {
     assert.equal(spawned.filter((l) => / rev-list /.test(l)).length, 1, spawned.join("\n"));
     assert.ok(spawned.length <= 6, `${spawned.length} git processes`);
     assert.equal(r.stderr.split("\n").filter((l) => /notes\.txt:1:/.test(l)).length, 1, r.stderr);
+  });
+});
+
+describe("pre-receive --soul: the origin refuses what validate refuses", () => {
+  it("accepts a valid soul, refuses ---js front matter in SOUL.md and AGENTS.md linked to /dev/zero", () => {
+    const root = tmpDir();
+    const origin = join(root, "origin.git");
+    gitIn(root, "init", "-q", "--bare", origin);
+    assert.equal(soulsync(["hook", "install", origin, "--soul"]).status, 0);
+    assert.match(readFileSync(join(origin, "hooks/pre-receive"), "utf8"), /'--soul'/);
+    const work = join(root, "work");
+    gitIn(root, "init", "-q", "-b", "main", work);
+    gitIn(work, "remote", "add", "origin", origin);
+    commit(work, validSoulFiles() as Record<string, string>, "soul");
+    assert.equal(tryGit(work, "push", "-q", "origin", "main").status, 0);
+
+    commit(work, { "SOUL.md": "---js\nglobalThis.x = 1\n---\n# Soul\n" }, "js front matter");
+    let push = tryGit(work, "push", "-q", "origin", "main");
+    assert.equal(push.status, 1);
+    assert.match(push.stderr, /refs\/heads\/main:SOUL\.md:1:4: E_FRONTMATTER_LANG/);
+
+    gitIn(work, "reset", "-q", "--hard", "HEAD~1");
+    rmSync(join(work, "AGENTS.md"));
+    symlinkSync("/dev/zero", join(work, "AGENTS.md"));
+    commit(work, {}, "device link");
+    push = tryGit(work, "push", "-q", "origin", "main");
+    assert.equal(push.status, 1);
+    assert.match(push.stderr, /refs\/heads\/main:AGENTS\.md:0:0: E_(CORE_TYPE|SYMLINK_ESCAPE)/);
   });
 });

@@ -13,6 +13,8 @@ import type { Output } from "../output.js";
 import type { HookOptions } from "./hook.js";
 import { loadAllowlist } from "../../secrets/load-allowlist.js";
 import { formatFinding } from "./scan.run.js";
+import { formatProblem } from "../output.js";
+import { validatePushedSouls } from "../../soul/push.js";
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -30,7 +32,13 @@ export async function runPreReceive(o: Output, opts: HookOptions): Promise<numbe
   const live = updates.filter((u) => !u.deleted).map((u) => u.new);
   const inputs: ScanInput[] = [...(await readCommits(undefined, commits, DEFAULT_MAX_BYTES)), ...(await readTagMessages(undefined, live))];
   const result = scanFiles(inputs, { allow });
-  if (result.findings.length === 0) return EXIT_OK;
+  // --soul: the origin of a soul repo also refuses a tip that validate would refuse.
+  const invalid = opts.soul ? await validatePushedSouls(undefined, updates) : [];
+  if (invalid.length > 0) {
+    o.err(o.colors.red(`soulsync: push refused: ${invalid.length} problem(s) in the soul`));
+    for (const p of invalid) o.err(formatProblem(p, o.colors));
+  }
+  if (result.findings.length === 0) return invalid.length > 0 ? EXIT_FAILED : EXIT_OK;
   o.err(o.colors.red(`soulsync: push refused: ${result.findings.length} secret finding(s)`));
   for (const f of result.findings) o.err(formatFinding(f, o));
   o.err("Remove the secret from history (amend or rebase), or ask the operator to allowlist the fingerprint on the host.");
@@ -69,6 +77,7 @@ function hookScript(name: string, opts: HookOptions): string {
   const args = [process.execPath, bin, "hook", name];
   if (name === "pre-receive" && opts.allowlist) args.push("--allowlist", resolve(opts.allowlist));
   if (name === "pre-receive" && opts.config) args.push("--config", resolve(opts.config));
+  if (name === "pre-receive" && opts.soul) args.push("--soul");
   if (name === "post-receive" && opts.notify) args.push("--notify", opts.notify);
   return `#!/bin/sh\n${MARKER}\nexec ${args.map(q).join(" ")}\n`;
 }

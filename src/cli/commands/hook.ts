@@ -8,6 +8,8 @@ export interface HookOptions {
   notify?: string;
   force?: boolean;
   json?: boolean;
+  /** Also validate each pushed branch and tag tip as a Layered Soul v1 tree. */
+  soul?: boolean;
 }
 
 export function registerHook(program: Command, ctx: CliContext): void {
@@ -26,6 +28,7 @@ export function registerHook(program: Command, ctx: CliContext): void {
     )
     .option("--allowlist <file>", "fingerprints to accept (default: bootstrap secrets_allowlist)")
     .option("--config <file>", "bootstrap file")
+    .option("--soul", "also refuse branch and tag tips that are not valid souls (validate's rules)")
     .addHelpText("after", "\nExample (what hooks/pre-receive runs):\n  soulsync hook pre-receive < ref-updates")
     .action((opts: HookOptions) =>
       ctx.action(false, async () => {
@@ -55,6 +58,7 @@ export function registerHook(program: Command, ctx: CliContext): void {
     .option("--allowlist <file>", "allowlist the installed pre-receive hook passes on")
     .option("--config <file>", "bootstrap file the installed hooks pass on")
     .option("--notify <url>", "webhook the installed post-receive hook notifies")
+    .option("--soul", "the installed pre-receive hook validates pushed souls too")
     .option("--force", "replace existing hooks")
     .option("--json", "print {installed: [paths]}")
     .addHelpText("after", "\nExample:\n  soulsync hook install /usr/local/bastille/jails/atlas-git/root/srv/git/atlas-soul.git")
