@@ -9,7 +9,7 @@ export function refNameProblem(name: string): string | undefined {
   if (name.endsWith(".")) return "ends with .";
   if (name.includes("..")) return "contains ..";
   if (name.includes("@{")) return "contains @{";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: git refuses ASCII control characters
+  // git refuses ASCII control characters (0x00-0x20 and DEL) and these punctuation marks.
   if (/[\x00-\x20\x7f~^:?*[\\]/.test(name)) return "contains a space, a control character or one of ~ ^ : ? * [ \\";
   for (const part of name.split("/")) {
     if (part.startsWith(".")) return "has a component starting with .";

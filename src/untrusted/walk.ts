@@ -39,6 +39,9 @@ export async function walkUntrusted(root: string, limits: WalkLimits): Promise<W
   const result: WalkResult = { entries: [] };
   let files = 0;
   let dirs = 0;
+  const stop = (limit: "files" | "dirs" | "depth", at: string) => {
+    result.stopped = { limit, at };
+  };
   const visit = async (rel: string, depth: number): Promise<void> => {
     const names = (await readdir(join(root, rel), { encoding: "buffer" })).sort(Buffer.compare);
     for (const raw of names) {
@@ -47,7 +50,7 @@ export async function walkUntrusted(root: string, limits: WalkLimits): Promise<W
       const shown = name ?? escapeName(raw);
       const path = rel === "" ? shown : `${rel}/${shown}`;
       if (name === undefined) {
-        if (++files > limits.maxFiles) return void (result.stopped = { limit: "files", at: path });
+        if (++files > limits.maxFiles) return stop("files", path);
         result.entries.push({ path, kind: "badname", size: 0, mode: 0 });
         continue;
       }
@@ -55,13 +58,13 @@ export async function walkUntrusted(root: string, limits: WalkLimits): Promise<W
       const abs = join(root, path);
       const st = await lstat(abs);
       if (st.isDirectory()) {
-        if (++dirs > limits.maxDirs) return void (result.stopped = { limit: "dirs", at: path });
-        if (depth + 1 > limits.maxDepth) return void (result.stopped = { limit: "depth", at: path });
+        if (++dirs > limits.maxDirs) return stop("dirs", path);
+        if (depth + 1 > limits.maxDepth) return stop("depth", path);
         result.entries.push({ path, kind: "dir", abs, size: 0, mode: st.mode });
         await visit(path, depth + 1);
         continue;
       }
-      if (++files > limits.maxFiles) return void (result.stopped = { limit: "files", at: path });
+      if (++files > limits.maxFiles) return stop("files", path);
       if (st.isSymbolicLink()) {
         const target = await readlink(abs);
         result.entries.push({ path, kind: "symlink", abs, size: Buffer.byteLength(target), mode: st.mode, target });

@@ -48,7 +48,7 @@ const caseArb = fc.record({
 describe(`CLI over ${CLI_CASES} mutated trees (seed ${SEED})`, () => {
   const cases: Case[] = fc.sample(caseArb, { numRuns: CLI_CASES, seed: SEED });
   // Every mutation at least once, whatever the sample drew.
-  MUTATIONS.forEach((_, i) => cases.push({ kind: i % 2 === 0 ? "soul" : "host", steps: [{ mutation: i, target: i }] }));
+  for (const i of MUTATIONS.keys()) cases.push({ kind: i % 2 === 0 ? "soul" : "host", steps: [{ mutation: i, target: i }] });
   for (const [n, c] of cases.entries()) {
     const targets = c.kind === "soul" ? SOUL_TARGETS : HOST_TARGETS;
     const label = `${n} ${c.kind}: ${c.steps.map((s) => `${MUTATIONS[s.mutation]!.name}@${targets[s.target % targets.length]}`).join(" + ")}`;

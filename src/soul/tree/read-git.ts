@@ -62,6 +62,10 @@ interface Walk {
   stopped?: SoulTree["stopped"];
 }
 
+function stop(w: Walk, limit: "files" | "dirs" | "depth", at: string): void {
+  w.stopped = { limit, at };
+}
+
 /** Counts as it goes and stops at the limits, like the directory reader. */
 async function walkTree(w: Walk, treeOid: string, prefix: string, depth: number): Promise<void> {
   const { tree } = await git.readTree({ fs, gitdir: w.gitdir, oid: treeOid, cache: w.cache });
@@ -69,13 +73,13 @@ async function walkTree(w: Walk, treeOid: string, prefix: string, depth: number)
     if (w.stopped) return;
     const path = prefix === "" ? item.path : `${prefix}/${item.path}`;
     if (item.type === "tree") {
-      if (++w.dirs > w.maxFiles) return void (w.stopped = { limit: "dirs", at: path });
-      if (depth + 1 > WALK_LIMITS.maxDepth) return void (w.stopped = { limit: "depth", at: path });
+      if (++w.dirs > w.maxFiles) return stop(w, "dirs", path);
+      if (depth + 1 > WALK_LIMITS.maxDepth) return stop(w, "depth", path);
       w.out.push({ path, type: "dir", size: 0 });
       await walkTree(w, item.oid, path, depth + 1);
       continue;
     }
-    if (++w.files > w.maxFiles) return void (w.stopped = { limit: "files", at: path });
+    if (++w.files > w.maxFiles) return stop(w, "files", path);
     // isomorphic-git decodes names lossily: a replacement character means bytes that were not UTF-8.
     if (item.path.includes("\uFFFD")) w.out.push({ path, type: "badname", size: 0 });
     else if (item.type === "commit") w.out.push({ path, type: "submodule", size: 0 });
