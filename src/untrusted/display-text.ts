@@ -7,7 +7,7 @@
  * code points, lone surrogates, variation selectors and the Hangul fillers that render as nothing.
  */
 // Built from a string: the fillers and selectors are "misleading" inside a literal class.
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0\ufe00-\ufe0f\u{e0100}-\u{e01ef}]/u;
+const HIDDEN = new RegExp("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}\\p{Cs}\\p{Zl}\\p{Zp}\\u115f\\u1160\\u3164\\uffa0\\ufe00-\\ufe0f\\u{e0100}-\\u{e01ef}]", "u");
 
 /** Why `text` is not safe to show, naming the first offending code point, or undefined. */
 export function displayTextProblem(text: string): string | undefined {
