@@ -2,16 +2,17 @@
 // usr/local/share/bastille/create.sh validate_name at tags 1.0.20250714 … 1.4.4:
 // letters, digits, `-` and `_` (1.0), no leading `-`/`_`, not only digits, and from 1.1.0.251001
 // "VNET jail names may not contain (-|_) characters." — so letters and digits only.
+import { describeValue } from "../../untrusted/describe.js";
 
 export const JAIL_NAME_MAX = 63;
 
 /** Why Bastille (1.0–1.4) would refuse `name` for a VNET jail, or undefined. */
 export function jailNameProblem(name: string): string | undefined {
   if (!/^[A-Za-z0-9]+$/.test(name)) {
-    return `${JSON.stringify(name)} must be letters and digits only: Bastille 1.1 and later refuse - and _ in VNET jail names`;
+    return `${describeValue(name)} must be letters and digits only: Bastille 1.1 and later refuse - and _ in VNET jail names`;
   }
-  if (/^[0-9]+$/.test(name)) return `${JSON.stringify(name)} may not be only digits (Bastille refuses it)`;
-  if (name.length > JAIL_NAME_MAX) return `${JSON.stringify(name)} is longer than ${JAIL_NAME_MAX} characters`;
+  if (/^[0-9]+$/.test(name)) return `${describeValue(name)} may not be only digits (Bastille refuses it)`;
+  if (name.length > JAIL_NAME_MAX) return `${describeValue(name)} is longer than ${JAIL_NAME_MAX} characters`;
   return undefined;
 }
 
