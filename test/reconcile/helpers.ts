@@ -1,5 +1,5 @@
 // Test helpers: host repos built from a few agent fields, and a fake FreeBSD host for the freebsd driver.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSimState, type SimState, saveSimState } from "../../src/reconcile/drivers/sim/state.js";
@@ -67,14 +67,17 @@ export function setFail(dir: string, fail: string[]): void {
   saveSimState(dir, s);
 }
 
-/** Every argv the fake tools received, in order. */
+/**
+ * Every argv the fake tools received, in order. Throws when the fake tools never wrote their log
+ * (nothing ran, or FAKE_FREEBSD_DIR pointed elsewhere), so "never ran X" cannot pass on no run.
+ */
 export function callsOf(dir: string): string[][] {
-  try {
-    return readFileSync(join(dir, "calls.log"), "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as string[]);
-  } catch {
-    return [];
-  }
+  const log = join(dir, "calls.log");
+  if (!existsSync(log)) throw new Error(`${log} does not exist: no fake FreeBSD tool ran against ${dir}`);
+  const calls = readFileSync(log, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as string[]);
+  if (calls.length === 0) throw new Error(`${log} is empty: no fake FreeBSD tool ran against ${dir}`);
+  return calls;
 }
