@@ -17,7 +17,7 @@ import { checkSchema } from "../../src/soul/validate/schema-check.js";
 import { ROOT } from "../helpers/cli.js";
 
 // ajv-formats is CommonJS: its default export arrives as the module object under NodeNext.
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+const addFormats = addFormatsModule.default;
 const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
 const schema = (name: string) => ajv.compile(JSON.parse(readFileSync(join(ROOT, "soul-schema", name), "utf8")));
