@@ -1,6 +1,7 @@
 // README (validate): "no symlink leading outside the repo; no submodules or special files"
-// (E_SUBMODULE, E_SPECIAL_FILE). A real gitlink in a commit, read with --repo/--rev, and a real
-// FIFO in a working directory; both through the built binary.
+// (E_SUBMODULE, E_SPECIAL_FILE): a real gitlink in a commit, read with --repo/--rev, and a real
+// FIFO in a working directory; and a skill with nothing after its front matter (W_SKILL_EMPTY,
+// a warning: exit 0). All through the built binary.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
@@ -32,5 +33,16 @@ describe("validate refuses entries that are not files, folders or symlinks", () 
     const r = soulsync(["validate", dir, "--json"]);
     assert.equal(r.status, 1, r.stdout + r.stderr);
     assert.deepEqual(errorsOf(r.stdout).map((e) => [e.file, e.code]), [["memories-pipe", "E_SPECIAL_FILE"]]);
+  });
+});
+
+describe("validate warns about a skill with no instructions", () => {
+  it("W_SKILL_EMPTY: front matter only; the soul is still valid", () => {
+    const dir = writeTree(tmpDir("soulsync-soul-"), { ...validSoulFiles(), "skills/empty-one/SKILL.md": "---\nname: empty-one\ndescription: Does nothing yet.\n---\n\n" });
+    const r = soulsync(["validate", dir, "--json"]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const out = JSON.parse(r.stdout) as { ok: boolean; warnings: Problem[] };
+    assert.equal(out.ok, true);
+    assert.deepEqual(out.warnings.map((w) => [w.file, w.code]), [["skills/empty-one/SKILL.md", "W_SKILL_EMPTY"]]);
   });
 });
