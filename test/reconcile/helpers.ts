@@ -81,3 +81,28 @@ export function callsOf(dir: string): string[][] {
   if (calls.length === 0) throw new Error(`${log} is empty: no fake FreeBSD tool ran against ${dir}`);
   return calls;
 }
+
+/**
+ * True for a command that only reads the host, by each tool's manual: `ifconfig [IFACE|-a]` (no
+ * operands), `sysrc -a` / `sysrc -n NAME` (no assignment), `bastille list`/`--version`, `jls`,
+ * `service NAME status|onestatus`, `pfctl -s…` (show). Anything else may change the host.
+ */
+export function isObservation(argv: string[]): boolean {
+  const [tool, ...args] = argv;
+  switch (tool) {
+    case "ifconfig":
+      return args.length <= 1;
+    case "sysrc":
+      return args.every((a) => !a.includes("=")) && (args[0] === "-a" || args[0] === "-n");
+    case "bastille":
+      return args[0] === "list" || args[0] === "--version" || args[0] === "-v";
+    case "jls":
+      return true;
+    case "service":
+      return args.length === 2 && (args[1] === "status" || args[1] === "onestatus");
+    case "pfctl":
+      return args.length >= 1 && /^-s/.test(args[0]!);
+    default:
+      return false;
+  }
+}
