@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { stringify } from "yaml";
 import { soulsync } from "../helpers/cli.js";
+import { envText } from "../reconcile/helpers.js";
 import { tmpDir } from "../helpers/tmp.js";
 import { soulRepo } from "./helpers/repo.js";
 
@@ -19,6 +20,8 @@ describe("soulsync sync with a broken mirror", () => {
     // A plain host directory: one agent whose soul is the bare origin.
     mkdirSync(host, { recursive: true });
     writeFileSync(join(host, "host.yaml"), stringify({ version: 1, agents: [{ name: "atlas", soul: { url: soul.origin } }] }));
+    mkdirSync(join(host, "agents"));
+    writeFileSync(join(host, "agents/atlas.env"), envText({ name: "atlas", base: "10.0.1" }));
 
     const first = soulsync(["sync", "--config", config]);
     assert.equal(first.status, 0, first.stdout + first.stderr);
