@@ -26,6 +26,9 @@ const M: AgentFixture = { name: "mevy", base: "192.168.72" };
 const hostile: Hostile[] = [
   { name: "colliding subnets", agents: [A, { name: "mevy", base: "10.0.1" }], code: "E_SUBNET_COLLISION", file: "agents/mevy.env", line: 3, message: /already used by atlas/ },
   { name: "gateway not .1", agents: [{ ...A, env: { WARDEN_GATEWAY: "10.0.1.254" } }], code: "E_GATEWAY", file: "agents/atlas.env", line: 4, message: /must be 10\.0\.1\.1/ },
+  { name: "subnet not <base>.0/24", agents: [{ ...A, env: { WARDEN_SUBNET: "10.0.2.0/24" } }], code: "E_SUBNET", file: "agents/atlas.env", line: 5, message: /must be 10\.0\.1\.0\/24/ },
+  { name: "an IP that is not IPv4", agents: [{ ...A, env: { WARDEN_GIT_IP: "10.0.1.999" } }], code: "E_IP", file: "agents/atlas.env", line: 6, message: /not an IPv4 address/ },
+  { name: "the subnet's broadcast address", agents: [{ ...A, env: { WARDEN_CMS_IP: "10.0.1.255" } }], code: "E_IP", file: "agents/atlas.env", line: 7, message: /broadcast/ },
   { name: "IP outside the subnet", agents: [{ ...A, env: { WARDEN_GIT_IP: "10.0.2.2" } }], code: "E_IP_OUTSIDE_SUBNET", file: "agents/atlas.env", line: 6 },
   { name: "IP is the gateway", agents: [{ ...A, env: { WARDEN_CMS_IP: "10.0.1.1" } }], code: "E_IP_GATEWAY", file: "agents/atlas.env", line: 7 },
   { name: "two jails on one IP", agents: [{ ...A, env: { WARDEN_CMS_IP: "10.0.1.2" } }], code: "E_IP_COLLISION", file: "agents/atlas.env", line: 7 },

@@ -1,6 +1,8 @@
 // The scenarios over every transport, against real servers on loopback: a bare path, file://,
 // git daemon and git http-backend behind an HTTP server.
 import assert from "node:assert/strict";
+import { lstatSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { tmpDir } from "../helpers/tmp.js";
 import { makeHost } from "./helpers/harness.js";
@@ -36,8 +38,15 @@ for (const transport of TRANSPORTS) {
       assert.equal(host.published(), c1);
       assert.equal((await host.status()).lastApplied, `main@sha1:${c1}`);
 
+      // Measured on disk, not only by the outcome's flag: publishing renames a new link over
+      // `current` (a new inode) and exports a snapshot; neither may happen.
+      const link = join(host.stateDir, "atlas", "soul", "current");
+      const snapshots = () => readdirSync(join(host.stateDir, "snapshots")).sort();
+      const was = { ino: lstatSync(link).ino, snapshots: snapshots() };
       r = await host.sync();
       assert.equal(r.outcomes[0]?.changed, false, "an unchanged origin publishes nothing");
+      assert.equal(lstatSync(link).ino, was.ino, "current was not re-linked");
+      assert.deepEqual(snapshots(), was.snapshots, "no snapshot was made");
 
       const c2 = repo.commit({ "SOUL.md": "# Soul\n\nA second revision.\n" });
       r = await host.sync();

@@ -12,7 +12,7 @@ import { fileInventoryStore } from "../../src/reconcile/inventory-file.js";
 import { readRcTemplate } from "../../src/reconcile/render/rc-script.js";
 import { desiredState } from "../../src/reconcile/want.js";
 import { tmpDir } from "../helpers/tmp.js";
-import { type AgentFixture, callsOf, FAKE_BIN, fakeHost, hostRepo, setFail, stateOf } from "./helpers.js";
+import { type AgentFixture, callsOf, FAKE_BIN, fakeHost, hostRepo, isObservation, setFail, stateOf } from "./helpers.js";
 
 before(() => {
   process.env.PATH = `${FAKE_BIN}:${process.env.PATH}`;
@@ -61,10 +61,15 @@ test("apply → plan → empty plan through the real driver and fake tools", asy
   const plan = await planHost(driver, want, store, false);
   assert.deepEqual(plan.actions, []);
   const mutationsBefore = driver.mutations;
+  const callsBefore = callsOf(host.dir).length;
   const again = await reconcileHost(driver, want, store, { prune: false });
   assert.equal(again.ok, true);
   assert.equal(again.applied.length, 0);
   assert.equal(driver.mutations, mutationsBefore, "a no-change apply issues no mutating command");
+  // Measured by what the tools received, not by the driver's own counter: only reads.
+  const second = callsOf(host.dir).slice(callsBefore);
+  assert.ok(second.length > 0, "the second apply observed the host");
+  assert.deepEqual(second.filter((c) => !isObservation(c)), [], "every command of the no-change apply only reads");
   assert.equal(stateOf(host.dir).log.length, s.log.length);
 
   const inv = await store.list();

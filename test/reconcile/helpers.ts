@@ -1,5 +1,5 @@
 // Test helpers: host repos built from a few agent fields, and a fake FreeBSD host for the freebsd driver.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSimState, type SimState, saveSimState } from "../../src/reconcile/drivers/sim/state.js";
@@ -67,14 +67,42 @@ export function setFail(dir: string, fail: string[]): void {
   saveSimState(dir, s);
 }
 
-/** Every argv the fake tools received, in order. */
+/**
+ * Every argv the fake tools received, in order. Throws when the fake tools never wrote their log
+ * (nothing ran, or FAKE_FREEBSD_DIR pointed elsewhere), so "never ran X" cannot pass on no run.
+ */
 export function callsOf(dir: string): string[][] {
-  try {
-    return readFileSync(join(dir, "calls.log"), "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as string[]);
-  } catch {
-    return [];
+  const log = join(dir, "calls.log");
+  if (!existsSync(log)) throw new Error(`${log} does not exist: no fake FreeBSD tool ran against ${dir}`);
+  const calls = readFileSync(log, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as string[]);
+  if (calls.length === 0) throw new Error(`${log} is empty: no fake FreeBSD tool ran against ${dir}`);
+  return calls;
+}
+
+/**
+ * True for a command that only reads the host, by each tool's manual: `ifconfig [IFACE|-a]` (no
+ * operands), `sysrc -a` / `sysrc -n NAME` (no assignment), `bastille list`/`--version`, `jls`,
+ * `service NAME status|onestatus`, `pfctl -s…` (show). Anything else may change the host.
+ */
+export function isObservation(argv: string[]): boolean {
+  const [tool, ...args] = argv;
+  switch (tool) {
+    case "ifconfig":
+      return args.length <= 1;
+    case "sysrc":
+      return args.every((a) => !a.includes("=")) && (args[0] === "-a" || args[0] === "-n");
+    case "bastille":
+      return args[0] === "list" || args[0] === "--version" || args[0] === "-v";
+    case "jls":
+      return true;
+    case "service":
+      return args.length === 2 && (args[1] === "status" || args[1] === "onestatus");
+    case "pfctl":
+      return args.length >= 1 && /^-s/.test(args[0]!);
+    default:
+      return false;
   }
 }

@@ -2,6 +2,7 @@
 // markers, size limit, binary and encodings, fingerprints and previews.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { crc32 as zlibCrc32 } from "node:zlib";
 import { parseAllowlist } from "../../src/secrets/allowlist.js";
 import { scanFiles } from "../../src/secrets/api.js";
 import { base62, crc32, validCrc32Base62 } from "../../src/secrets/checksum.js";
@@ -10,7 +11,7 @@ import { isPlaceholder, isReference } from "../../src/secrets/placeholder.js";
 import { fingerprintOf, previewOf } from "../../src/secrets/redact.js";
 import { parseRefUpdates } from "../../src/secrets/ref-updates.js";
 import { classifyKey } from "../../src/secrets/rules/key-names.js";
-import { checksummedToken, seeded } from "./corpus/random.js";
+import { checksum62, checksummedToken, seeded } from "./corpus/random.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const scan = (path: string, text: string | Uint8Array, options = {}) =>
@@ -23,6 +24,15 @@ describe("checksums", () => {
     assert.equal(base62(0, 6), "000000");
     assert.equal(base62(61, 2), "0z");
     assert.equal(base62(62, 1), "10");
+  });
+  it("agrees with an independent implementation (zlib's CRC-32, base-x) on 500 bodies", () => {
+    const rng = seeded(41);
+    for (let i = 0; i < 500; i++) {
+      const body = rng.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 30);
+      assert.equal(crc32(body), zlibCrc32(body), body);
+      assert.equal(base62(crc32(body), 6), checksum62(body), body);
+    }
+    assert.equal(zlibCrc32("123456789"), 0xcbf43926, "zlib agrees with the CRC catalogue's check value");
   });
   it("accepts a generated GitHub token and rejects a altered one", () => {
     assert.ok(validCrc32Base62(token.slice(4)));

@@ -19,12 +19,12 @@ export const skillName = z
   .max(64)
   .regex(SKILL_NAME_RE, "must be lowercase letters, digits and single hyphens, not at either end");
 
-/** True when a YYYY-MM-DD prefix names a real calendar day (2026-02-30 does not). */
-function isRealDay(value: string): boolean {
-  const [y, m, d] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+/**
+ * A YYYY-MM-DD prefix that names a real calendar day (2026-02-30 does not; 29 February only in
+ * leap years). A pattern rather than a refinement, so the JSON Schema in soul-schema/ says it too.
+ */
+const REAL_DAY_RE =
+  /^(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))|(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)/;
 
 /** YYYY-MM-DD, or a full ISO 8601 timestamp. Kept as a string: YAML never makes Date objects here. */
 export const isoDate = z
@@ -33,4 +33,4 @@ export const isoDate = z
     /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
     "must be a date (YYYY-MM-DD) or an ISO 8601 timestamp",
   )
-  .refine(isRealDay, "is not a real calendar date");
+  .regex(REAL_DAY_RE, "is not a real calendar date");

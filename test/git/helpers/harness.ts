@@ -49,8 +49,10 @@ export function makeHost(root: string, souls: Record<string, Partial<SourceSpec>
     published(agent = Object.keys(souls)[0]!) {
       try {
         return basename(readlinkSync(join(stateDir, agent, "soul", "current")));
-      } catch {
-        return undefined;
+      } catch (e) {
+        // Only "no link yet" means unpublished; any other error (not a symlink…) is a failure.
+        if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+        throw e;
       }
     },
     async status(agent = Object.keys(souls)[0]!) {
