@@ -29,6 +29,10 @@ const manifestSchema = z.object({
   /** Keys: paths relative to --out (forward slashes), or absolute when outside it. */
   files: z.record(z.string(), fileEntry),
   colibri: z.object({ db: z.string(), skills: z.record(z.string(), colibriEntry) }).optional(),
+  /** The harness versions the last render was made for, and where each came from. */
+  versions: z
+    .partialRecord(harnessName, z.object({ version: z.string().nullable(), from: z.enum(["host.yaml", "flag", "detected", "assumed"]) }))
+    .optional(),
 });
 export type RenderManifest = z.infer<typeof manifestSchema>;
 

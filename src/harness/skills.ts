@@ -38,7 +38,7 @@ export function renderSkills(
       }
       const path = join(dir, skill.name, ...rel.split("/"));
       const content = rel === "SKILL.md" ? encoder.encode(skillWithProvenance(origin, entry.path, skill.raw)) : entry.data;
-      files.push({ harness, path, content, executable: entry.executable === true, sources: [entry.path] });
+      files.push({ harness, path, content, executable: entry.executable === true, sources: [entry.path], skill: { name: skill.name, root: dir } });
     }
   }
   return { files, problems };

@@ -78,7 +78,7 @@ function checkAdapters(tree: SoulTree, texts: Map<string, string>, problems: Pro
     if (text === undefined) continue;
     const fm = parseFrontMatter(text, false);
     for (const p of fm.problems) problems.push(errorAt(e.path, p.code, p.message, p.line, p.column));
-    adapters[name as HarnessName] = { path: e.path, frontMatter: fm.data ?? {}, body: fm.body };
+    adapters[name as HarnessName] = { path: e.path, frontMatter: fm.data ?? {}, body: fm.body, bodyLine: fm.bodyLine };
   }
   return adapters;
 }
