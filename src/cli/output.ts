@@ -26,7 +26,8 @@ export function createOutput(): Output {
 
 /** `file:line:col: code message` — the line and column are 0 when unknown. */
 export function formatProblem(p: Problem, c: Output["colors"]): string {
-  const where = `${p.file}:${p.line}:${p.column}`;
+  // A problem about a whole file has no line: `file: code message`, not `file:0:0`.
+  const where = p.line > 0 ? `${p.file}:${p.line}${p.column > 0 ? `:${p.column}` : ""}` : p.file;
   const code = p.severity === "error" ? c.red(p.code) : c.yellow(p.code);
   return `${c.bold(where)}: ${code} ${p.message}`;
 }

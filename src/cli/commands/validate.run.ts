@@ -9,9 +9,10 @@ import type { ValidateOptions } from "./validate.js";
 
 export async function runValidate(o: Output, dir: string, opts: ValidateOptions): Promise<number> {
   const source = opts.repo ? { repo: opts.repo, rev: opts.rev ?? "HEAD" } : { dir };
-  const { problems, tree } = await loadSoul(source);
+  const { problems, tree, soul } = await loadSoul(source);
   const allow = await loadAllowlist(undefined, undefined);
-  const report = toReport([...problems, ...secretProblems(tree, { allow })]);
+  const harness = soul ? (await import("../../harness/check.js")).checkSoulForHarnesses(soul) : [];
+  const report = toReport([...problems, ...harness, ...secretProblems(tree, { allow })]);
   if (opts.json) o.json(reportJson(report));
   else printReport(o, report, tree.label);
   return report.ok ? EXIT_OK : EXIT_FAILED;

@@ -5,7 +5,6 @@ import type { AdapterDoc, Soul } from "../model.js";
 import { parseFrontMatter } from "../frontmatter.js";
 import { HARNESSES, type HarnessName } from "../schema/names.js";
 import type { SoulTree } from "../tree/types.js";
-import { checkBudgets } from "./budgets.js";
 import { checkFiles } from "./files.js";
 import { checkManifest } from "./manifest.js";
 import { checkMemories } from "./memories.js";
@@ -43,7 +42,6 @@ export function validateSoul(tree: SoulTree, limits: SoulLimits = DEFAULT_LIMITS
   const { memories, problems: memoryProblems } = checkMemories(tree, texts);
   problems.push(...memoryProblems);
   const adapters = checkAdapters(tree, texts, problems);
-  problems.push(...checkBudgets(texts));
 
   const failed = problems.some((p) => p.severity === "error");
   if (failed || !manifest) return { problems, soul: undefined };
