@@ -74,14 +74,17 @@ function renderStep(boot: Bootstrap, host: HostConfig, soulOf: SoulOf): PostPubl
       const a = agentOf(host, p);
       if (!a) return;
       const soul = await soulOf(p);
-      const { applyHarnesses, harnessPaths } = await import("../harness/index.js");
+      const { applyHarnesses, harnessPaths, detectVersions, hostVersions } = await import("../harness/index.js");
       const home = onHost(boot, agentHome(a));
+      const harnesses = agentHarnesses(a);
       const result = await applyHarnesses({
         soul,
-        harnesses: agentHarnesses(a),
+        harnesses,
         paths: harnessPaths(home, {}, join(home, ".colibri", "colibri.sqlite")),
         origin: { repo: redactUrls(a.spec.soul.url), revision: p.revision },
         mode: "apply",
+        projectDir: onHost(boot, a.spec.project_dir ?? `${agentHome(a)}/clawdie`),
+        versions: await detectVersions(harnesses, hostVersions(a.spec.harness_versions), process.env),
       });
       const errors = result.problems.filter((x) => x.severity === "error");
       if (errors.length > 0) {
@@ -105,6 +108,8 @@ export function agentSteps(boot: Bootstrap, host: HostConfig, today: () => strin
         locale: a.runtime.locales.assistant,
         harnesses: agentHarnesses(a),
         home: onHost(boot, agentHome(a)),
+        projectDir: a.spec.project_dir ?? null,
+        harnessVersions: a.spec.harness_versions ?? null,
         database: boot.database_url ? redactUrls(boot.database_url) : "embedded",
       }),
     ]),

@@ -49,3 +49,10 @@ export function parseVersionSpec(spec: string, known: readonly string[]): { vers
   }
   return { versions, bad };
 }
+
+/** host.yaml `harness_versions` as versions. */
+export function hostVersions(spec: Partial<Record<HarnessName, string>> | undefined): HarnessVersions {
+  const out: HarnessVersions = {};
+  for (const [h, v] of Object.entries(spec ?? {})) if (v) out[h as HarnessName] = { version: v, from: "host.yaml" };
+  return out;
+}
