@@ -32,7 +32,12 @@ export function renderSoul(soul: Soul, harnesses: readonly HarnessName[], ctx: R
   const out: HarnessRender[] = harnesses.map((h) =>
     harnessEnabled(soul.manifest, h) ? RENDERERS[h](soul, ctx) : { harness: h, enabled: false, files: [], colibri: [], problems: [] },
   );
-  const problems = [...out.flatMap((r) => r.problems), ...checkAudience(soul, out, ctx)];
+  // One problem once, though several harnesses render the same skill or text.
+  const seen = new Set<string>();
+  const problems = [...out.flatMap((r) => r.problems), ...checkAudience(soul, out, ctx)].filter((p) => {
+    const key = `${p.file}\0${p.line}\0${p.column}\0${p.code}\0${p.message}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
   // Two harnesses pointed at one directory (say CODEX_HOME = PI_CODING_AGENT_DIR) must not fight.
   const owner = new Map<string, HarnessName>();
   for (const r of out) {
