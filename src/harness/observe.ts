@@ -54,6 +54,9 @@ async function viaSymlink(base: string, path: string, cache: Map<string, Promise
   return false;
 }
 
+/** What the manifest says of the database at paths.colibriDb (nothing when it recorded another one). */
+const knownDb = (paths: HarnessPaths, m: RenderState["manifest"]) => (m?.colibri && manifestPath(paths.home, m.colibri.db) === paths.colibriDb ? m.colibri : undefined);
+
 /** The database path is checked for symlinked folders only below --out (an operator-given path is trusted). */
 const dbViaSymlink = (paths: HarnessPaths) => paths.colibriDb.startsWith(`${paths.home}${sep}`);
 
@@ -117,7 +120,7 @@ export async function observeRender(paths: HarnessPaths, desired: readonly strin
   return {
     manifest,
     files,
-    colibri: colibri ? { ...(await observeColibri(paths.colibriDb)), viaSymlink: dbViaSymlink(paths) && (await viaSymlink(paths.home, paths.colibriDb, cache)) } : undefined,
+    colibri: colibri ? { ...(await observeColibri(paths.colibriDb, knownDb(paths, manifest))), viaSymlink: dbViaSymlink(paths) && (await viaSymlink(paths.home, paths.colibriDb, cache)) } : undefined,
     shadows: shadowSeen.filter((s): s is Shadow => s !== undefined),
     skillDirs: new Map(listed),
   };
