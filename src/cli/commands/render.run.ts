@@ -100,7 +100,7 @@ export async function runRender(o: Output, opts: RenderOptions): Promise<number>
     });
     return ok ? EXIT_OK : EXIT_FAILED;
   }
-  for (const p of [...report.errors, ...report.warnings]) o.out(formatProblem(p, o.colors));
+  for (const p of [...report.errors, ...report.warnings]) o.out(formatProblem(p, o.colors, true));
   const done = mode === "apply" && report.ok;
   // A refused render changes nothing and would do nothing: its actions are not listed.
   if (report.ok) for (const a of actions) o.out(`${done ? "" : "would "}${describeAction(a)}`);
