@@ -10,7 +10,8 @@ import { harnessPaths, pickHarnessEnv } from "../../harness/paths.js";
 import { harnessEnabled } from "../../harness/privacy.js";
 import { formatRevision, originOf, readDirRevision } from "../../harness/revision.js";
 import { parseVersionSpec } from "../../harness/versions.js";
-import { loadSoul } from "../../soul/load.js";
+import { loadAllowlist } from "../../secrets/load-allowlist.js";
+import { loadGatedSoul } from "../../soul/gate.js";
 import { HARNESSES, type HarnessName } from "../../soul/schema/names.js";
 import { EXIT_FAILED, EXIT_OK } from "../exit.js";
 import { formatProblem, type Output, printReport, reportJson } from "../output.js";
@@ -51,7 +52,8 @@ export async function runRender(o: Output, opts: RenderOptions): Promise<number>
   const given = parseVersionSpec(opts.harnessVersion ?? "", HARNESSES);
   if (given.bad.length > 0) throw usageError("E_USAGE", `--harness-version takes name=version pairs for ${HARNESSES.join(", ")}; not ${given.bad.join(", ")}`);
   const source = opts.repo ? { repo: opts.repo, rev: opts.rev ?? "HEAD" } : { dir: await soulDir(opts.soul!) };
-  const { soul, problems: soulProblems, tree } = await loadSoul(source);
+  // The same gate as validate: a soul that carries a secret is not rendered into any harness.
+  const { soul, problems: soulProblems, tree } = await loadGatedSoul(source, { allow: await loadAllowlist(undefined, undefined) });
   if (!soul) {
     const report = toReport(soulProblems);
     if (opts.json) o.json({ ...(reportJson(report) as object), actions: [] });
