@@ -25,8 +25,9 @@ export function createOutput(): Output {
 }
 
 /** `file:line:col: code message` — the line and column are 0 when unknown. */
-export function formatProblem(p: Problem, c: Output["colors"]): string {
-  const where = `${p.file}:${p.line}:${p.column}`;
+export function formatProblem(p: Problem, c: Output["colors"], bareWholeFile = false): string {
+  // With bareWholeFile (render), a problem about a whole file prints `file: code message`, not `file:0:0`.
+  const where = bareWholeFile && p.line === 0 ? p.file : `${p.file}:${p.line}:${p.column}`;
   const code = p.severity === "error" ? c.red(p.code) : c.yellow(p.code);
   return `${c.bold(where)}: ${code} ${p.message}`;
 }

@@ -87,9 +87,10 @@ export async function applyRenderPlan(plan: RenderPlan, render: SoulRender, path
     if (colibri.length > 0) {
       const rows = render.harnesses.find((h) => h.harness === "colibri")?.colibri ?? [];
       const backup = plan.colibriBackup ? manifestPath(plan.home, plan.colibriBackup) : undefined;
-      await applyColibri(paths.colibriDb, colibri, rows, backup).catch((e: Error) => {
+      const written = await applyColibri(paths.colibriDb, colibri, rows, backup).catch((e: Error) => {
         throw e instanceof SoulsyncError ? e : environmentError("E_COLIBRI_DB", `cannot update ${paths.colibriDb}: ${e.message}`, { file: paths.colibriDb }, e);
       });
+      if (written && plan.manifest.colibri) Object.assign(plan.manifest.colibri, { dbSha256: written.sha256, others: written.others });
     }
     done.push(...colibri);
     colibriDone = true;

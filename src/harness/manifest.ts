@@ -20,7 +20,7 @@ const fileEntry = z.object({
 });
 export type ManifestFile = z.infer<typeof fileEntry>;
 
-const colibriEntry = z.object({ sha256: z.string(), revision: z.string() });
+const colibriEntry = z.object({ sha256: z.string(), revision: z.string(), source: z.string().optional() });
 export type ManifestColibriSkill = z.infer<typeof colibriEntry>;
 
 const manifestSchema = z.object({
@@ -28,7 +28,19 @@ const manifestSchema = z.object({
   agent: z.string(),
   /** Keys: paths relative to --out (forward slashes), or absolute when outside it. */
   files: z.record(z.string(), fileEntry),
-  colibri: z.object({ db: z.string(), skills: z.record(z.string(), colibriEntry) }).optional(),
+  colibri: z
+    .object({
+      db: z.string(),
+      skills: z.record(z.string(), colibriEntry),
+      /** sha256 of the database file as soulsync last wrote it, and the rows it did not own then: while the file is unchanged, a render need not open it. */
+      dbSha256: z.string().optional(),
+      others: z.array(z.string()).optional(),
+    })
+    .optional(),
+  /** The harness versions the last render was made for, and where each came from. */
+  versions: z
+    .partialRecord(harnessName, z.object({ version: z.string().nullable(), from: z.enum(["host.yaml", "flag", "detected", "assumed"]) }))
+    .optional(),
 });
 export type RenderManifest = z.infer<typeof manifestSchema>;
 

@@ -1,11 +1,12 @@
 // Reads what is on disk now: the generated-files manifest and every path a render may touch.
-import { lstat, readFile } from "node:fs/promises";
+import { lstat, readdir, readFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { environmentError } from "../core/errors.js";
 import { observeColibri } from "./colibri/observe.js";
 import { sha256 } from "./hash.js";
 import { manifestPath, parseRenderManifest, RENDER_MANIFEST_NAME } from "./manifest.js";
 import { type HarnessPaths, trustBase } from "./paths.js";
+import type { Shadow } from "./readers.js";
 import type { ObservedFile, RenderState } from "./state.js";
 
 /** lstat + hash of one path; symlinks are reported, never followed. */
@@ -53,16 +54,47 @@ async function viaSymlink(base: string, path: string, cache: Map<string, Promise
   return false;
 }
 
+/** What the manifest says of the database at paths.colibriDb (nothing when it recorded another one). */
+const knownDb = (paths: HarnessPaths, m: RenderState["manifest"]) => (m?.colibri && manifestPath(paths.home, m.colibri.db) === paths.colibriDb ? m.colibri : undefined);
+
 /** The database path is checked for symlinked folders only below --out (an operator-given path is trusted). */
 const dbViaSymlink = (paths: HarnessPaths) => paths.colibriDb.startsWith(`${paths.home}${sep}`);
 
-/** Observes the desired paths (reading the text of `withText`), everything the manifest lists, and Colibri's database when asked. */
-export async function observeRender(
-  paths: HarnessPaths,
-  desired: readonly string[],
-  colibri: boolean,
-  withText: ReadonlySet<string> = new Set(),
-): Promise<RenderState> {
+/** Names of the subfolders of `dir` that hold a SKILL.md regular file (none when `dir` is missing). */
+export async function observeSkillDir(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const names = await Promise.all(
+    entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith("."))
+      .map(async (e) => ((await lstat(join(dir, e.name, "SKILL.md")).catch(() => undefined))?.isFile() ? e.name : undefined)),
+  );
+  return names.filter((n): n is string => n !== undefined).sort();
+}
+
+/** Sizes (JavaScript string length) of the files that exist among `files`, by path. */
+export async function observeSizes(files: readonly string[]): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  await Promise.all(
+    files.map(async (f) => {
+      const text = await readFile(f, "utf8").catch(() => undefined);
+      if (text !== undefined) sizes.set(f, text.length);
+    }),
+  );
+  return sizes;
+}
+
+export interface ObserveExtras {
+  /** Text of these paths is read (Hermes entry files), so Hermes' own entries can be kept. */
+  withText?: ReadonlySet<string>;
+  /** Skills folders whose skill names are listed (for collisions). */
+  skillRoots?: readonly string[];
+  /** Files that would shadow a rendered one; those that exist are reported. */
+  shadows?: readonly Shadow[];
+}
+
+/** Observes the desired paths, everything the manifest lists, skills folders, shadowing files, and Colibri's database when asked. */
+export async function observeRender(paths: HarnessPaths, desired: readonly string[], colibri: boolean, extras: ObserveExtras = {}): Promise<RenderState> {
+  const withText = extras.withText ?? new Set<string>();
   const manifest = await readRenderManifest(paths.home);
   const all = new Set(desired);
   const text = new Set(withText);
@@ -80,12 +112,16 @@ export async function observeRender(
       else files.set(p, await observeFile(p, text.has(p)));
     }),
   );
-  const overridePath = join(paths.codexHome, "AGENTS.override.md");
-  const override = await observeFile(overridePath);
+  const roots = [...new Set(extras.skillRoots ?? [])];
+  const [listed, shadowSeen] = await Promise.all([
+    Promise.all(roots.map(async (r) => [r, await observeSkillDir(r)] as const)),
+    Promise.all((extras.shadows ?? []).map(async (s) => ((await observeFile(s.path)).kind === "file" ? s : undefined))),
+  ]);
   return {
     manifest,
     files,
-    colibri: colibri ? { ...(await observeColibri(paths.colibriDb)), viaSymlink: dbViaSymlink(paths) && (await viaSymlink(paths.home, paths.colibriDb, cache)) } : undefined,
-    codexOverride: override.kind === "file" ? overridePath : undefined,
+    colibri: colibri ? { ...(await observeColibri(paths.colibriDb, knownDb(paths, manifest))), viaSymlink: dbViaSymlink(paths) && (await viaSymlink(paths.home, paths.colibriDb, cache)) } : undefined,
+    shadows: shadowSeen.filter((s): s is Shadow => s !== undefined),
+    skillDirs: new Map(listed),
   };
 }

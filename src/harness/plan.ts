@@ -6,12 +6,13 @@ import type { HarnessName } from "../soul/schema/names.js";
 import { RENDER_PLAN_VERSION, type RenderAction, type RenderPlan } from "./actions.js";
 import { planColibri } from "./colibri/plan.js";
 import { emptyManifest, type ManifestFile, manifestKey, manifestPath, RENDER_MANIFEST_NAME, type RenderManifest } from "./manifest.js";
-import { HARNESS_BUDGETS } from "./budget.js";
+import { HARNESS_BUDGETS, HARNESS_LABEL } from "./budget.js";
 import { addedEntries, entriesSize, joinEntries } from "./entries.js";
 import { sha256 } from "./hash.js";
 import type { SoulRender } from "./render.js";
 import type { ObservedFile, RenderState } from "./state.js";
 import type { RenderedFile } from "./types.js";
+import type { HarnessVersions } from "./versions.js";
 
 export interface PlanInput {
   home: string;
@@ -20,6 +21,8 @@ export interface PlanInput {
   render: SoulRender;
   state: RenderState;
   force: boolean;
+  /** Versions rendered for, recorded in the manifest for the harnesses rendered. */
+  versions?: HarnessVersions;
 }
 
 /** Where a file found in the way is moved: beside it, named by its own hash (so never clobbered). */
@@ -33,6 +36,7 @@ export function planRender(input: PlanInput): RenderPlan {
   const old = state.manifest;
   const manifest: RenderManifest = structuredClone(old ?? emptyManifest(input.agent));
   manifest.agent = input.agent;
+  recordVersions(manifest, input);
   const actions: RenderAction[] = [];
   const conflicts: Problem[] = [];
   if (old && old.agent !== input.agent && Object.keys(old.files).length > 0 && !force) {
@@ -64,9 +68,11 @@ export function planRender(input: PlanInput): RenderPlan {
 
   planStale(input, desired, manifest, actions, conflicts);
 
-  const codex = input.render.harnesses.find((h) => h.harness === "codex");
-  if (state.codexOverride && codex?.enabled) {
-    conflicts.push(warningAt(manifestKey(home, state.codexOverride), "W_CODEX_OVERRIDE", "Codex reads this file instead of the rendered AGENTS.md while it exists"));
+  for (const s of state.shadows) {
+    const h = input.render.harnesses.find((r) => r.harness === s.harness);
+    if (!h?.enabled) continue;
+    const code = s.harness === "codex" ? "W_CODEX_OVERRIDE" : "W_RENDER_SHADOWED";
+    conflicts.push(warningAt(manifestKey(home, s.path), code, `${HARNESS_LABEL[s.harness]} reads this file instead of the rendered ${manifestKey(home, s.replaces)} while it exists`));
   }
   const colibri = planColibri(input, manifest, conflicts);
   actions.push(...colibri.actions);
@@ -79,6 +85,18 @@ export function planRender(input: PlanInput): RenderPlan {
     ...(colibri.backup ? { colibriBackup: colibri.backup } : {}),
     manifest,
   };
+}
+
+/** The manifest's `versions`: kept for harnesses not rendered now, replaced for those rendered. */
+function recordVersions(manifest: RenderManifest, input: PlanInput): void {
+  const versions = { ...(manifest.versions ?? {}) };
+  for (const h of input.render.harnesses) {
+    const v = input.versions?.[h.harness];
+    if (h.enabled && h.harness !== "colibri") versions[h.harness] = { version: v?.version ?? null, from: v?.from ?? "assumed" };
+    else delete versions[h.harness];
+  }
+  if (Object.keys(versions).length > 0) manifest.versions = versions;
+  else delete manifest.versions;
 }
 
 /** Generated files no longer wanted, for the harnesses being rendered: remove what is still soulsync's. */

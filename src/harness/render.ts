@@ -2,6 +2,7 @@
 import { errorAt, type Problem } from "../core/problem.js";
 import type { Soul } from "../soul/model.js";
 import type { HarnessName } from "../soul/schema/names.js";
+import { checkAudience } from "./audience.js";
 import { displayPath } from "./budget.js";
 import { harnessEnabled } from "./privacy.js";
 import { renderClaudeCode } from "./renderers/claude-code.js";
@@ -31,7 +32,12 @@ export function renderSoul(soul: Soul, harnesses: readonly HarnessName[], ctx: R
   const out: HarnessRender[] = harnesses.map((h) =>
     harnessEnabled(soul.manifest, h) ? RENDERERS[h](soul, ctx) : { harness: h, enabled: false, files: [], colibri: [], problems: [] },
   );
-  const problems = out.flatMap((r) => r.problems);
+  // One problem once, though several harnesses render the same skill or text.
+  const seen = new Set<string>();
+  const problems = [...out.flatMap((r) => r.problems), ...checkAudience(soul, out, ctx)].filter((p) => {
+    const key = `${p.file}\0${p.line}\0${p.column}\0${p.code}\0${p.message}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
   // Two harnesses pointed at one directory (say CODEX_HOME = PI_CODING_AGENT_DIR) must not fight.
   const owner = new Map<string, HarnessName>();
   for (const r of out) {

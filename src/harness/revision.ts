@@ -1,6 +1,5 @@
 // The revision printed in provenance lines: `<ref>@sha1:<commit>` (DESIGN §1). For a directory it
 // is the last commit that touched the soul, marked `+dirty` when its files differ from that commit.
-import { run } from "../exec/run.js";
 import { redactUrls } from "../core/redact.js";
 import type { Manifest } from "../soul/schema/manifest.js";
 
@@ -9,6 +8,8 @@ export const formatRevision = (ref: string, commit: string): string => `${ref}@s
 
 /** Reads the revision of a soul directory from git, or "unversioned" outside a repository. */
 export async function readDirRevision(dir: string): Promise<string> {
+  // The process runner (execa) is loaded only when git is asked: --revision renders never pay for it.
+  const { run } = await import("../exec/run.js");
   const git = (args: string[]) => run(["git", "-C", dir, ...args], { reject: false, timeout: 30_000 });
   const log = await git(["log", "-1", "--format=%H", "--", "."]).catch(() => undefined);
   const commit = log?.exitCode === 0 ? log.stdout.trim() : "";

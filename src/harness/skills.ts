@@ -2,10 +2,11 @@
 // harness's skills directory. SKILL.md gets the provenance line after its front matter; other
 // files (scripts, references) are copied byte for byte and their provenance is in the manifest.
 import { join } from "node:path";
-import { type Problem, warningAt } from "../core/problem.js";
+import { errorAt, type Problem, warningAt } from "../core/problem.js";
 import type { SkillDoc } from "../soul/model.js";
 import type { HarnessName } from "../soul/schema/names.js";
 import { skillWithProvenance } from "./provenance.js";
+import { checkSkillSpecOnce } from "./skill-spec.js";
 import type { RenderedFile, RenderOrigin } from "./types.js";
 
 const encoder = new TextEncoder();
@@ -37,8 +38,13 @@ export function renderSkills(
         continue;
       }
       const path = join(dir, skill.name, ...rel.split("/"));
-      const content = rel === "SKILL.md" ? encoder.encode(skillWithProvenance(origin, entry.path, skill.raw)) : entry.data;
-      files.push({ harness, path, content, executable: entry.executable === true, sources: [entry.path] });
+      let content = entry.data;
+      if (rel === "SKILL.md") {
+        const text = skillWithProvenance(origin, entry.path, skill.raw);
+        for (const m of checkSkillSpecOnce(text, skill.name)) problems.push(errorAt(entry.path, "E_RENDER_SKILL_SPEC", `the rendered SKILL.md breaks the Agent Skills rules: ${m}`));
+        content = encoder.encode(text);
+      }
+      files.push({ harness, path, content, executable: entry.executable === true, sources: [entry.path], skill: { name: skill.name, root: dir } });
     }
   }
   return { files, problems };

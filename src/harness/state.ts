@@ -1,5 +1,6 @@
 // What a render finds on disk before it changes anything (produced by observe.ts, read by plan.ts).
 import type { RenderManifest } from "./manifest.js";
+import type { Shadow } from "./readers.js";
 
 /**
  * `via-symlink`: a folder between --out (or the env-named harness root) and the path is a
@@ -44,6 +45,8 @@ export interface RenderState {
   /** By absolute path: every desired path and every path in the manifest. */
   files: Map<string, ObservedFile>;
   colibri: ColibriState | undefined;
-  /** $CODEX_HOME/AGENTS.override.md when it exists: Codex then reads it instead of AGENTS.md. */
-  codexOverride: string | undefined;
+  /** Files that exist and that a harness reads instead of a rendered one (AGENTS.override.md, .pi/APPEND_SYSTEM.md). */
+  shadows: Shadow[];
+  /** Skill folder names (subfolders holding a SKILL.md) found under each skills root asked for. */
+  skillDirs: Map<string, string[]>;
 }

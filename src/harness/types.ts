@@ -3,6 +3,7 @@
 import type { Problem } from "../core/problem.js";
 import type { HarnessName } from "../soul/schema/names.js";
 import type { HarnessPaths } from "./paths.js";
+import type { HarnessVersions } from "./versions.js";
 
 /** One file a harness should find on disk. */
 export interface RenderedFile {
@@ -15,6 +16,8 @@ export interface RenderedFile {
   sources: string[];
   /** For Hermes memories/USER.md: the entries rendered; entries Hermes adds later are kept. */
   entries?: string[];
+  /** For files of a skill: its name and the skills folder it is laid out in. */
+  skill?: { name: string; root: string };
 }
 
 /** One row of Colibri's SQLite `skills` table. */
@@ -47,6 +50,12 @@ export interface RenderOrigin {
 export interface RenderContext {
   origin: RenderOrigin;
   paths: HarnessPaths;
+  /** The agent's project directory (host.yaml project_dir): project files there are checked for shadowing. */
+  projectDir?: string;
+  /** Installed harness versions; unknown ones get the newest known behaviour. */
+  versions?: HarnessVersions;
+  /** Sizes (JavaScript string length) of files a harness keeps itself that share a budget with the render, by absolute path. */
+  own?: ReadonlyMap<string, number>;
 }
 
 /** The output of rendering one harness. */

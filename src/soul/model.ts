@@ -32,6 +32,8 @@ export interface AdapterDoc {
   /** Front matter of the adapter file (optional), e.g. `mode: replace`. */
   frontMatter: Record<string, unknown>;
   body: string;
+  /** 1-based line of the file where `body` starts (after the front matter). */
+  bodyLine?: number;
 }
 
 export interface Soul {

@@ -125,7 +125,7 @@ describe("soulsync sync: a soul that publishes but cannot be rendered", () => {
     const root = tmpDir("soulsync-stall-");
     const { bare, work } = soulOrigin(root);
     writeTree(join(root, "host"), {
-      "host.yaml": `version: 1\nagents:\n  - name: atlas\n    soul: { url: ${JSON.stringify(bare)} }\n    harnesses: [codex]\n    brain: { memories: none, skills: none }\n`,
+      "host.yaml": `version: 1\nagents:\n  - name: atlas\n    soul: { url: ${JSON.stringify(bare)} }\n    harnesses: [hermes]\n    brain: { memories: none, skills: none }\n`,
       "agents/atlas.env": readFileSync(join(ROOT, "examples/host/agents/atlas.env"), "utf8"),
     });
     const config = join(root, "soulsync.yaml");
@@ -133,9 +133,9 @@ describe("soulsync sync: a soul that publishes but cannot be rendered", () => {
     const env = join(root, "state/sim/root/home/atlas/clawdie/.env");
     assert.equal(soulsync(["sync", "--config", config]).status, 0);
     const served = readFileSync(env, "utf8");
-    // Valid for validate (budgets only warn) but over Codex's 32 KiB, which render refuses.
+    // Valid for validate (budgets only warn) but over Hermes' 20,000-character SOUL.md cap, which render refuses.
     const prose = "Atlas keeps notes short and checks every change twice before it is applied. ".repeat(600);
-    push(work, { "SOUL.md": `# Atlas\n\n${prose}\n` }, "too long for codex");
+    push(work, { "SOUL.md": `# Atlas\n\n${prose}\n` }, "too long for hermes");
     const r = soulsync(["sync", "--config", config, "--json"]);
     assert.equal(r.status, 1, r.stderr);
     const out = JSON.parse(r.stdout) as SyncJson;

@@ -159,7 +159,7 @@ describe("applyHarnesses", () => {
     assert.ok(r.applied.some((a) => a.kind === "file.remove" && a.reason === "disabled"));
     assert.deepEqual(
       tree(home).filter((f) => !f.startsWith(".colibri")),
-      [".agents/skills/daily-summary/SKILL.md", ".codex/AGENTS.md", ".soulsync-render.json"],
+      [".codex/AGENTS.md", ".codex/skills/daily-summary/SKILL.md", ".soulsync-render.json"],
     );
   });
 
@@ -243,7 +243,7 @@ describe("applyHarnesses", () => {
     assert.deepEqual(errors(r), []);
     assert.deepEqual(r.applied.map((a) => (a.kind === "file.write" ? [a.path, a.reason, a.keep] : [])), [[".hermes/memories/USER.md", "merged", ["Likes tea in the morning."]]]);
     const entries = readFileSync(file, "utf8").split("\n§\n");
-    assert.deepEqual(entries.slice(1), ["# Operator\n\nMatej Novak.", "Likes tea in the morning."]);
+    assert.deepEqual(entries, ["# Operator\n\nMatej Novak.", "Likes tea in the morning."]);
     writeFileSync(file, `${readFileSync(file, "utf8")}\n§\n${"Long note. ".repeat(140)}`);
     const over = await run(await soulFrom(soulFiles(open, { "USER.md": "# Operator\n\nMatej.\n" })), home, "apply", { harnesses: ["hermes"] });
     assert.deepEqual(errors(over), [[".hermes/memories/USER.md", "E_RENDER_BUDGET"]]);

@@ -1,6 +1,6 @@
 // `soulsync render` end to end, through the built binary.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ROOT, soulsync } from "../helpers/cli.js";
@@ -64,7 +64,9 @@ describe("soulsync render", () => {
     writeFileSync(join(home, ".claude/CLAUDE.md"), "# mine\n");
     const r = render(["--soul", ATLAS, "--out", home, "--revision", REV]);
     assert.equal(r.status, 1);
-    assert.match(r.stdout, /^\.claude\/CLAUDE\.md:0:0: E_RENDER_FOREIGN was not written by soulsync; left alone/m);
+    assert.match(r.stdout, /^\.claude\/CLAUDE\.md: E_RENDER_FOREIGN was not written by soulsync; left alone/m, "a whole-file problem prints no :0:0");
+    assert.doesNotMatch(r.stdout, /would write|^write /m, "a refused render lists no actions");
+    assert.match(r.stderr, /nothing was changed/);
     assert.ok(!existsSync(join(home, ".codex")), "nothing else written either");
     const forced = render(["--soul", ATLAS, "--out", home, "--revision", REV, "--force"]);
     assert.equal(forced.status, 0, forced.stderr);
@@ -81,7 +83,7 @@ describe("soulsync render", () => {
     const open = writeTree(tmpDir(), soulFiles({ privacy: { user_context: "all", memories: "none", skills: "all" } }, { "USER.md": `# Operator\n\n${"Likes detail. ".repeat(120)}\n` }));
     const over = render(["--soul", open, "--out", tmpDir(), "--harness", "hermes", "--revision", REV]);
     assert.equal(over.status, 1);
-    assert.match(over.stdout, /^\.hermes\/memories\/USER\.md:0:0: E_RENDER_BUDGET Hermes' user profile cap \(memory\.user_char_limit\) is 1,375 characters; the render has 1,[0-9]{3}, [0-9]+ over \(from USER\.md\)$/m);
+    assert.match(over.stdout, /^\.hermes\/memories\/USER\.md: E_RENDER_BUDGET Hermes' user profile cap \(memory\.user_char_limit\) is 1,375 characters; the render has 1,[0-9]{3}, [0-9]+ over \(from USER\.md\)$/m);
   });
 
   it("honours CODEX_HOME", () => {
@@ -90,7 +92,42 @@ describe("soulsync render", () => {
     const r = render(["--soul", ATLAS, "--out", home, "--harness", "codex", "--revision", REV], { CODEX_HOME: codexHome });
     assert.equal(r.status, 0, r.stderr);
     assert.ok(existsSync(join(codexHome, "AGENTS.md")));
-    assert.ok(existsSync(join(home, ".agents/skills/pf-change/SKILL.md")));
+    assert.ok(existsSync(join(codexHome, "skills/pf-change/SKILL.md")), "Codex skills follow CODEX_HOME");
+    assert.ok(!existsSync(join(home, ".agents")), "the shared ~/.agents/skills is left alone");
+  });
+
+  it("--harness codex warns about no other harness's budget, and records the version given", () => {
+    const big = writeTree(tmpDir(), soulFiles({}, { "SOUL.md": `# Soul\n\n${"Calm and exact. ".repeat(1600)}\n` }));
+    const home = tmpDir();
+    const r = render(["--soul", big, "--out", home, "--harness", "codex", "--revision", REV, "--harness-version", "codex=0.98.0"]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.doesNotMatch(r.stdout, /BUDGET/);
+    const m = JSON.parse(readFileSync(join(home, ".soulsync-render.json"), "utf8")) as { versions: unknown };
+    assert.deepEqual(m.versions, { codex: { version: "0.98.0", from: "flag" } });
+    const hermes = render(["--soul", big, "--out", tmpDir(), "--harness", "hermes", "--revision", REV]);
+    assert.equal(hermes.status, 1);
+    assert.match(hermes.stdout, /^\.hermes\/SOUL\.md: E_RENDER_BUDGET Hermes' context file cap for SOUL\.md is 20,000 characters/m);
+    assert.equal(render(["--soul", big, "--out", tmpDir(), "--harness-version", "codex=new"]).status, 2);
+  });
+
+  it("renders from a symlink to a published snapshot (<state>/<agent>/soul/current)", () => {
+    const state = tmpDir();
+    const snapshot = join(state, "snapshots", "abc");
+    writeTree(snapshot, soulFiles());
+    mkdirSync(join(state, "atlas", "soul"), { recursive: true });
+    symlinkSync(snapshot, join(state, "atlas", "soul", "current"));
+    const r = render(["--soul", join(state, "atlas", "soul", "current"), "--out", tmpDir(), "--harness", "codex", "--revision", REV]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+  });
+
+  it("refuses, at file:line, a soul line Hermes would block", () => {
+    const soul = writeTree(tmpDir(), soulFiles({}, { "AGENTS.md": "# Rules\n\n- Check in with the on-call DBA before a failover.\n" }));
+    const r = render(["--soul", soul, "--out", tmpDir(), "--harness", "hermes", "--revision", REV]);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /^AGENTS\.md:3:3: E_RENDER_HERMES_BLOCKED Hermes would block this \(c2-check-in: /m);
+    const v = soulsync(["validate", soul]);
+    assert.equal(v.status, 1);
+    assert.match(v.stdout, /^AGENTS\.md:3:3: E_RENDER_HERMES_BLOCKED/m);
   });
 
   it("takes the revision from git when not given", () => {

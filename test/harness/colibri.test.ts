@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { applyHarnesses } from "../../src/harness/apply-harnesses.js";
 import { openDatabase, selectAll, sqlEngine } from "../../src/harness/colibri/db.js";
+import { observeColibri } from "../../src/harness/colibri/observe.js";
 import { harnessPaths } from "../../src/harness/paths.js";
 import type { Soul } from "../../src/soul/model.js";
 import { tmpDir } from "../helpers/tmp.js";
@@ -110,6 +111,30 @@ describe("Colibri skills table", () => {
     const r = await run(await soulFrom(soulFiles()), home, { db: file });
     assert.deepEqual(r.problems.map((p) => p.code), ["E_COLIBRI_SCHEMA"]);
     assert.match(r.problems[0]!.message, /description, body, skill_md/);
+  });
+
+  it("reads the database back from the manifest while its sha256 is unchanged, and opens it again once Colibri writes", async () => {
+    const home = tmpDir();
+    const db = join(home, ".colibri/colibri.sqlite");
+    await run(await soulFrom(soulFiles({}, EXTRA)), home);
+    const manifest = () => JSON.parse(readFileSync(join(home, ".soulsync-render.json"), "utf8")).colibri;
+    const known = manifest();
+    assert.match(known.dbSha256, /^[0-9a-f]{64}$/);
+    assert.deepEqual(known.others, []);
+    const fast = await observeColibri(db, known);
+    const full = await observeColibri(db);
+    assert.deepEqual(fast.rows, full.rows, "the manifest describes the table exactly");
+    // Colibri adds a row of its own: the file changes, so the next render must read the table.
+    const { db: sql } = await openDatabase(db);
+    sql.run("INSERT INTO skills (name, description, body, skill_md, metadata, content_hash, source, source_revision, managed_by) VALUES ('own', 'd', 'b', 's', '{}', 'h', 's', 'r', NULL)");
+    writeFileSync(db, sql.export());
+    sql.close();
+    assert.deepEqual((await observeColibri(db, known)).rows.map((r) => [r.name, r.managedBy]), [["daily-summary", "soulsync"], ["own", null], ["pf-change", "soulsync"]]);
+    const clash = await run(await soulFrom(soulFiles({}, { ...EXTRA, "skills/own/SKILL.md": "---\nname: own\ndescription: Mine.\n---\n\nx\n" })), home);
+    assert.deepEqual(clash.problems.map((p) => p.code), ["E_COLIBRI_FOREIGN"]);
+    const again = await run(await soulFrom(soulFiles({}, EXTRA)), home);
+    assert.deepEqual(again.applied, []);
+    assert.deepEqual(manifest().others, ["own"], "an unchanged database is recorded with the rows it does not own");
   });
 
   it("writes to --colibri-db when given", async () => {

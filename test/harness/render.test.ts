@@ -26,7 +26,6 @@ describe("renderSoul: layout", () => {
     assert.deepEqual(
       everyPath(r),
       [
-        ".agents/skills/daily-summary/SKILL.md",
         ".claude/CLAUDE.md",
         ".claude/skills/daily-summary/SKILL.md",
         ".claude/soulsync/AGENTS.md",
@@ -34,6 +33,7 @@ describe("renderSoul: layout", () => {
         ".claude/soulsync/SOUL.md",
         ".claude/soulsync/USER.md",
         ".codex/AGENTS.md",
+        ".codex/skills/daily-summary/SKILL.md",
         ".hermes/SOUL.md",
         ".hermes/memories/USER.md",
         ".hermes/skills/daily-summary/SKILL.md",
@@ -56,7 +56,8 @@ describe("renderSoul: layout", () => {
     for (const p of ["/srv/pi/AGENTS.md", "/home/atlas/h/SOUL.md", "/home/atlas/codex-home/AGENTS.md", "/etc/claude/CLAUDE.md", "/etc/claude/skills/daily-summary/SKILL.md"]) {
       assert.ok(paths.includes(p), p);
     }
-    assert.ok(paths.includes(at(".agents/skills/daily-summary/SKILL.md")), "CODEX_HOME does not move ~/.agents/skills");
+    assert.ok(paths.includes("/home/atlas/codex-home/skills/daily-summary/SKILL.md"), "Codex skills follow CODEX_HOME");
+    assert.ok(!paths.some((p) => p.startsWith(at(".agents/"))), "nothing goes to the shared ~/.agents/skills");
   });
 
   it("starts every Markdown file with the provenance line (SKILL.md right after its front matter)", async () => {
@@ -65,7 +66,9 @@ describe("renderSoul: layout", () => {
     for (const h of r.harnesses) {
       for (const f of h.files) {
         const text = decode(f.content);
-        if (f.path.endsWith("SKILL.md")) {
+        if (f.path.endsWith(".hermes/memories/USER.md")) {
+          assert.doesNotMatch(text, /Provenance/, "Hermes memory entries carry no provenance (the manifest has their hashes)");
+        } else if (f.path.endsWith("SKILL.md")) {
           assert.match(text, /^---\nname: daily-summary\n[\s\S]*?\n---\n\nProvenance: /, f.path);
         } else {
           assert.match(text.split("\n")[0]!, line, f.path);
@@ -117,7 +120,26 @@ describe("renderSoul: privacy", () => {
     const r = await render({ adapters: { codex: { enabled: true }, pi: { enabled: false } } });
     const on = r.harnesses.filter((h) => h.enabled).map((h) => h.harness);
     assert.deepEqual(on, ["codex"]);
-    assert.ok(everyPath(r).every((p) => p.startsWith(at(".codex")) || p.startsWith(at(".agents"))));
+    assert.ok(everyPath(r).every((p) => p.startsWith(at(".codex"))));
+  });
+});
+
+describe("renderSoul: who reads what", () => {
+  it("refuses skills laid out where a harness outside their audience also reads", async () => {
+    const m = { privacy: { user_context: "none", memories: "none", skills: "all", skills_audience: ["claude-code"] } };
+    const r = await render(m, {}, { CLAUDE_CONFIG_DIR: "~/.agents" });
+    const errors = r.problems.filter((p) => p.code === "E_RENDER_AUDIENCE");
+    assert.deepEqual(errors.map((p) => p.file), [".agents/skills/daily-summary/SKILL.md", ".agents/skills/daily-summary/SKILL.md", ".agents/skills/daily-summary/SKILL.md"]);
+    assert.deepEqual(errors.map((p) => p.message.split(" ")[0]), ["pi", "codex", "openclaw"]);
+    const ok = await render({ ...m, privacy: { ...m.privacy, skills_audience: "all" } }, {}, { CLAUDE_CONFIG_DIR: "~/.agents" });
+    assert.deepEqual(ok.problems.filter((p) => p.code === "E_RENDER_AUDIENCE"), []);
+  });
+
+  it("follows the installed versions: Pi before 0.54 and Codex before 0.95 do not read ~/.agents/skills", async () => {
+    const m = { privacy: { user_context: "none", memories: "none", skills: "all", skills_audience: ["claude-code", "openclaw"] } };
+    const soul = await soulFrom(soulFiles(m));
+    const ctx = { ...ctxFor(HOME, { CLAUDE_CONFIG_DIR: "~/.agents" }), versions: { pi: { version: "0.53.1", from: "flag" as const }, codex: { version: "0.94.0", from: "flag" as const } } };
+    assert.deepEqual(renderSoul(soul, ["claude-code"], ctx).problems, []);
   });
 });
 
@@ -151,14 +173,12 @@ describe("renderSoul: adapters", () => {
 });
 
 describe("renderSoul: budgets", () => {
-  it("refuses a Codex AGENTS.md over 32 KiB, naming the file and the overflow", async () => {
+  it("puts no budget on Codex's global AGENTS.md (project_doc_max_bytes bounds project docs only)", async () => {
     const r = await render({}, { "AGENTS.md": `# Rules\n\n${"- keep it short\n".repeat(2200)}` });
-    assert.deepEqual(r.problems.filter((x) => x.code === "E_RENDER_BUDGET").map((x) => x.file).sort(), [".codex/AGENTS.md", ".hermes/SOUL.md", ".openclaw/workspace/AGENTS.md"]);
-    const p = r.problems.find((x) => x.file === ".codex/AGENTS.md");
-    assert.ok(p);
-    const size = Buffer.byteLength(fileOf(r, ".codex/AGENTS.md")!);
-    assert.match(p.message, new RegExp(`${(size - HARNESS_BUDGETS.codexBytes).toLocaleString("en-US")} over`));
-    assert.match(p.message, /32,768 bytes/);
+    assert.ok(Buffer.byteLength(fileOf(r, ".codex/AGENTS.md")!) > HARNESS_BUDGETS.codexProjectDocBytes);
+    assert.deepEqual(r.problems.filter((x) => x.code === "E_RENDER_BUDGET").map((x) => x.file).sort(), [".hermes/SOUL.md", ".openclaw/workspace/AGENTS.md"]);
+    const p = r.problems.find((x) => x.file === ".hermes/SOUL.md")!;
+    assert.match(p.message, /20,000 characters; the render has [0-9,]+, [0-9,]+ over \(from SOUL\.md, IDENTITY\.md, AGENTS\.md\)/);
   });
 
   it("refuses Hermes user context over 1,375 characters (counted as Hermes counts)", async () => {
@@ -169,11 +189,29 @@ describe("renderSoul: budgets", () => {
     assert.match(p!.message, /1,375 characters/);
   });
 
-  it("checks OpenClaw per file (20,000) and in total (60,000)", async () => {
+  it("checks OpenClaw per file (20,000), USER.md (4,000) and in total (60,000)", async () => {
     const big = (n: number) => `# Big\n\n${"x".repeat(n)}\n`;
-    const r = await render(USER_EVERYWHERE, { "SOUL.md": big(21_000), "USER.md": big(19_000), "IDENTITY.md": big(19_000), "AGENTS.md": big(5_000) });
+    const r = await render(USER_EVERYWHERE, { "SOUL.md": big(21_000), "USER.md": big(3_000), "IDENTITY.md": big(19_000), "AGENTS.md": big(16_000) });
     const files = r.problems.filter((p) => p.code === "E_RENDER_BUDGET" && p.file.startsWith(".openclaw")).map((p) => p.file);
     assert.deepEqual(files, [".openclaw/workspace/SOUL.md", ".openclaw/workspace"]);
+    const user = await render(USER_EVERYWHERE, { "USER.md": big(4_100) });
+    const p = user.problems.find((x) => x.file === ".openclaw/workspace/USER.md");
+    assert.equal(p?.code, "E_RENDER_BUDGET");
+    assert.match(p!.message, /fixed USER\.md cap \(USER_BOOTSTRAP_MAX_CHARS\) is 4,000 characters/);
+  });
+
+  it("counts OpenClaw's own MEMORY.md in the total and warns when little room is left for it", async () => {
+    const soul = await soulFrom(
+      soulFiles(USER_EVERYWHERE, { "SOUL.md": `# Big\n\n${"x".repeat(19_000)}\n`, "AGENTS.md": `# Rules\n\n${"y".repeat(17_500)}\n`, "USER.md": `# User\n\n${"z".repeat(3_500)}\n` }),
+    );
+    const ctx = ctxFor(HOME);
+    const own = new Map([[at(".openclaw/workspace/MEMORY.md"), 30_000]]);
+    const over = renderSoul(soul, ["openclaw"], { ...ctx, own });
+    const p = over.problems.find((x) => x.code === "E_RENDER_BUDGET");
+    assert.equal(p?.file, ".openclaw/workspace");
+    assert.match(p!.message, /with its own MEMORY\.md, 30,000/);
+    const room = renderSoul(soul, ["openclaw"], ctx).problems.find((x) => x.code === "W_RENDER_OPENCLAW_MEMORY_ROOM");
+    assert.match(room!.message, /MEMORY\.md gets at most [0-9,]+ \(its cap is 20,000\)/);
   });
 });
 
@@ -183,8 +221,7 @@ describe("renderSoul: Hermes USER.md entries", () => {
     const raw = fileOf(r, ".hermes/memories/USER.md")!;
     const parsed = raw.split(HERMES_ENTRY_DELIMITER).map((e) => e.trim()).filter((e) => e);
     assert.equal(raw.trim(), parsed.join(HERMES_ENTRY_DELIMITER), "round-trips (no drift)");
-    assert.match(parsed[0]!, /^Provenance: /);
-    assert.deepEqual(parsed.slice(1), ["# Operator\n\nMatej.", "## Language\n\nSlovenian.", "## Hours\n\nMornings."]);
+    assert.deepEqual(parsed, ["# Operator\n\nMatej.", "## Language\n\nSlovenian.", "## Hours\n\nMornings."], "no provenance entry");
     assert.deepEqual(hermesEntries("# A\n\none\n# B\n\ntwo\n# A\n\none\n"), ["# A\n\none", "# B\n\ntwo"]);
   });
 });
@@ -193,6 +230,9 @@ describe("renderSoul: Claude Code imports in soul text", () => {
   it("refuses an @~ or @/ import that would pull a host file into context", async () => {
     const r = await render(USER_EVERYWHERE, { "USER.md": "# Operator\n\nKeys: @~/.ssh/id_ed25519\n\nMail: ops@example.org, `@~/ok`\n" });
     const errors = r.problems.filter((p) => p.severity === "error");
-    assert.deepEqual(errors.map((p) => [p.file, p.line, p.code]), [["USER.md", 3, "E_RENDER_CLAUDE_IMPORT"]]);
+    assert.deepEqual(errors.map((p) => [p.file, p.line, p.code]).sort(), [
+      ["USER.md", 3, "E_RENDER_CLAUDE_IMPORT"],
+      ["USER.md", 3, "E_RENDER_HERMES_BLOCKED"],
+    ]);
   });
 });

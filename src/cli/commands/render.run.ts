@@ -1,12 +1,15 @@
 // The body of `soulsync render`, loaded only when the command runs.
+import { realpath } from "node:fs/promises";
 import { resolve } from "node:path";
 import { usageError } from "../../core/errors.js";
 import { type Problem, toReport, warningAt } from "../../core/problem.js";
 import type { RenderAction } from "../../harness/actions.js";
 import { applyHarnesses, type RenderMode } from "../../harness/apply-harnesses.js";
+import { detectVersions } from "../../harness/detect.js";
 import { harnessPaths, pickHarnessEnv } from "../../harness/paths.js";
 import { harnessEnabled } from "../../harness/privacy.js";
 import { formatRevision, originOf, readDirRevision } from "../../harness/revision.js";
+import { parseVersionSpec } from "../../harness/versions.js";
 import { loadAllowlist } from "../../secrets/load-allowlist.js";
 import { loadGatedSoul } from "../../soul/gate.js";
 import { HARNESSES, type HarnessName } from "../../soul/schema/names.js";
@@ -39,9 +42,16 @@ export function describeAction(a: RenderAction): string {
   }
 }
 
+/** The soul directory with symlinks resolved: `<state>/<agent>/soul/current` is a symlink to a snapshot, and the operator named it. */
+async function soulDir(dir: string): Promise<string> {
+  return realpath(dir).catch(() => dir);
+}
+
 export async function runRender(o: Output, opts: RenderOptions): Promise<number> {
   const harnesses = parseHarnesses(opts.harness);
-  const source = opts.repo ? { repo: opts.repo, rev: opts.rev ?? "HEAD" } : { dir: opts.soul! };
+  const given = parseVersionSpec(opts.harnessVersion ?? "", HARNESSES);
+  if (given.bad.length > 0) throw usageError("E_USAGE", `--harness-version takes name=version pairs for ${HARNESSES.join(", ")}; not ${given.bad.join(", ")}`);
+  const source = opts.repo ? { repo: opts.repo, rev: opts.rev ?? "HEAD" } : { dir: await soulDir(opts.soul!) };
   // The same gate as validate: a soul that carries a secret is not rendered into any harness.
   const { soul, problems: soulProblems, tree } = await loadGatedSoul(source, { allow: await loadAllowlist(undefined, undefined) });
   if (!soul) {
@@ -55,7 +65,9 @@ export async function runRender(o: Output, opts: RenderOptions): Promise<number>
   const origin = { repo: originOf(soul.manifest, opts.origin), revision };
   const paths = harnessPaths(resolve(opts.out!), pickHarnessEnv(process.env), opts.colibriDb ? resolve(opts.colibriDb) : undefined);
   const mode: RenderMode = opts.check ? "check" : opts.dryRun ? "dry-run" : "apply";
-  const result = await applyHarnesses({ soul, harnesses, paths, origin, mode, force: opts.force });
+  const versions = await detectVersions(harnesses, given.versions, process.env);
+  const projectDir = opts.projectDir ? resolve(opts.projectDir) : undefined;
+  const result = await applyHarnesses({ soul, harnesses, paths, origin, mode, force: opts.force, versions, ...(projectDir ? { projectDir } : {}) });
 
   const extra: Problem[] = [];
   if (opts.harness !== "all") {
@@ -63,7 +75,9 @@ export async function runRender(o: Output, opts: RenderOptions): Promise<number>
       if (!harnessEnabled(soul.manifest, h)) extra.push(warningAt("manifest.json", "W_HARNESS_DISABLED", `${h} is turned off in the manifest's adapters; its generated files are removed`));
     }
   }
-  const report = toReport([...soulProblems.filter((p) => p.severity === "warning"), ...extra, ...result.problems]);
+  // The soul's own warnings, but not budget ones: the render counts budgets itself, only for the harnesses it renders.
+  const soulWarnings = soulProblems.filter((p) => p.severity === "warning" && !p.code.startsWith("W_BUDGET"));
+  const report = toReport([...soulWarnings, ...extra, ...result.problems]);
   const actions = result.plan?.actions ?? [];
   const stale = mode === "check" && actions.length > 0;
   const ok = report.ok && !stale;
@@ -75,15 +89,23 @@ export async function runRender(o: Output, opts: RenderOptions): Promise<number>
       home: paths.home,
       revision,
       origin: origin.repo,
-      harnesses: result.render.harnesses.map((h) => ({ name: h.harness, enabled: h.enabled, files: h.files.length, colibriSkills: h.colibri.length })),
+      harnesses: result.render.harnesses.map((h) => ({
+        name: h.harness,
+        enabled: h.enabled,
+        files: h.files.length,
+        colibriSkills: h.colibri.length,
+        version: versions[h.harness]?.version ?? null,
+        versionFrom: versions[h.harness]?.from ?? "assumed",
+      })),
       actions,
       upToDate: report.ok && actions.length === 0,
     });
     return ok ? EXIT_OK : EXIT_FAILED;
   }
-  for (const p of [...report.errors, ...report.warnings]) o.out(formatProblem(p, o.colors));
+  for (const p of [...report.errors, ...report.warnings]) o.out(formatProblem(p, o.colors, true));
   const done = mode === "apply" && report.ok;
-  for (const a of actions) o.out(`${done ? "" : "would "}${describeAction(a)}`);
+  // A refused render changes nothing and would do nothing: its actions are not listed.
+  if (report.ok) for (const a of actions) o.out(`${done ? "" : "would "}${describeAction(a)}`);
   const summary = !report.ok
     ? `render: ${report.errors.length} error${report.errors.length === 1 ? "" : "s"}; nothing was changed`
     : actions.length === 0

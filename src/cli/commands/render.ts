@@ -17,6 +17,8 @@ export interface RenderOptions {
   revision?: string;
   origin?: string;
   colibriDb?: string;
+  projectDir?: string;
+  harnessVersion?: string;
 }
 
 export function registerRender(program: Command, ctx: CliContext): void {
@@ -34,7 +36,8 @@ export function registerRender(program: Command, ctx: CliContext): void {
         "under --out (the agent's home). Paths honour PI_CODING_AGENT_DIR, HERMES_HOME, CODEX_HOME and CLAUDE_CONFIG_DIR. " +
         "Every file carries a provenance line and is listed with its hash in HOME/.soulsync-render.json, so a re-render " +
         "removes its own stale files and never overwrites a file it did not write (--force moves that file to " +
-        "<path>.soulsync-backup-<hash> first). Over a harness budget is an error naming the file and the overflow.",
+        "<path>.soulsync-backup-<hash> first). Over a harness budget, text Hermes would block, or a skill placed where a " +
+        "harness outside its audience reads is an error naming the file; name collisions and shadowing files are warnings.",
     )
     .option("--soul <dir>", "soul repo directory")
     .option("--repo <path>", "git repository to read the soul from instead of a directory")
@@ -47,6 +50,8 @@ export function registerRender(program: Command, ctx: CliContext): void {
     .option("--revision <rev>", "revision to print in provenance lines (default: the soul's commit)")
     .option("--origin <repo>", "repo name or URL to print in provenance lines (default: manifest provenance.origin)")
     .option("--colibri-db <path>", "Colibri's SQLite database (default HOME/.colibri/colibri.sqlite)")
+    .option("--project-dir <dir>", "the agent's project directory: warn about project files there that shadow the rendered soul")
+    .option("--harness-version <list>", "installed versions, e.g. codex=0.98.0,pi=0.73.1 (default: each harness's --version, else the newest known)")
     .option("--json", "print the plan and outcome as JSON")
     .action((opts: RenderOptions) =>
       ctx.action(Boolean(opts.json), async () => {

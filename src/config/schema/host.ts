@@ -28,6 +28,8 @@ export const agentSpec = z.object({
   project_dir: agentDir.optional(),
   /** Unix user the service runs as (default <name>). */
   user: agentName.optional(),
+  /** Installed harness versions, where a harness's paths changed between releases (default: each binary's --version). */
+  harness_versions: z.partialRecord(harnessName, z.string().regex(/^\d+\.\d+(\.\d+)?$/, "must be a version like 0.98.0")).optional(),
   /** Command the rc.d service supervises (default: the Clawdie start script in project_dir). */
   command: z.string().max(500).optional(),
 });

@@ -86,20 +86,33 @@ function renderStep(c: AfterPublishContext, soulOf: SoulOf): PostPublishStep {
     name: "render",
     key: (p) => {
       const a = agentOf(c.host, p);
-      return a && digestOf({ harnesses: agentHarnesses(a), home: onHost(boot, agentHome(a)), revision: p.revision });
+      return (
+        a &&
+        digestOf({
+          harnesses: agentHarnesses(a),
+          home: onHost(boot, agentHome(a)),
+          revision: p.revision,
+          projectDir: a.spec.project_dir ?? null,
+          harnessVersions: a.spec.harness_versions ?? null,
+        })
+      );
     },
     async run(p) {
       const a = agentOf(c.host, p);
       if (!a) return;
       const soul = await soulOf(p);
-      const { applyHarnesses, harnessPaths } = await import("../../harness/index.js");
+      const { applyHarnesses, harnessPaths, detectVersions, hostVersions } = await import("../../harness/index.js");
       const home = onHost(boot, agentHome(a));
+      const harnesses = agentHarnesses(a);
       const result = await applyHarnesses({
         soul,
-        harnesses: agentHarnesses(a),
+        harnesses,
         paths: harnessPaths(home, {}, join(home, ".colibri", "colibri.sqlite")),
         origin: { repo: redactUrls(a.spec.soul.url), revision: p.revision },
         mode: "apply",
+        // project_dir is checked for files that shadow the rendered soul; versions pick the paths each harness reads.
+        projectDir: onHost(boot, a.spec.project_dir ?? `${agentHome(a)}/clawdie`),
+        versions: await detectVersions(harnesses, hostVersions(a.spec.harness_versions), process.env),
       });
       const errors = result.problems.filter((x) => x.severity === "error");
       if (errors.length > 0) {

@@ -2,23 +2,42 @@
 // which rows are there (and whose).
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
+import type { RenderManifest } from "../manifest.js";
 import type { ColibriState } from "../state.js";
 import { openDatabase, selectAll } from "./db.js";
-import { REQUIRED_COLUMNS } from "./schema.js";
+import { MANAGED_BY, REQUIRED_COLUMNS } from "./schema.js";
+
+type KnownDb = NonNullable<RenderManifest["colibri"]>;
+
+/** The rows of a database soulsync wrote and nobody changed since (same sha256): no need to open it. */
+function fromManifest(file: string, busy: boolean, sha256: string, known: KnownDb): ColibriState | undefined {
+  const entries = Object.entries(known.skills);
+  if (entries.some(([, e]) => e.source === undefined)) return undefined;
+  const rows = [
+    ...entries.map(([name, e]) => ({ name, managedBy: MANAGED_BY, contentHash: e.sha256, sourceRevision: e.revision, source: e.source! })),
+    ...(known.others ?? []).map((name) => ({ name, managedBy: null, contentHash: "", sourceRevision: "", source: "" })),
+  ].sort((a, b) => (a.name < b.name ? -1 : 1));
+  return { db: file, exists: true, busy, sha256, tableExists: true, missingColumns: [], rows };
+}
 
 async function nonEmpty(file: string): Promise<boolean> {
   const st = await stat(file).catch(() => undefined);
   return st !== undefined && st.size > 0;
 }
 
-/** Observes `file`; a missing database is an empty state, not an error. */
-export async function observeColibri(file: string): Promise<ColibriState> {
+/** Observes `file`; a missing database is an empty state, not an error. `known`: what the manifest recorded of it. */
+export async function observeColibri(file: string, known?: KnownDb): Promise<ColibriState> {
   const busy = (await nonEmpty(`${file}-wal`)) || (await nonEmpty(`${file}-journal`));
   const present = await stat(file).then(
     () => true,
     () => false,
   );
   if (!present) return { db: file, exists: false, busy, tableExists: false, missingColumns: [], rows: [] };
+  if (known?.dbSha256 && !busy) {
+    const sha256 = createHash("sha256").update(await readFile(file)).digest("hex");
+    const state = sha256 === known.dbSha256 ? fromManifest(file, busy, sha256, known) : undefined;
+    if (state) return state;
+  }
   const { db, existed } = await openDatabase(file);
   try {
     const state: ColibriState = { db: file, exists: existed, busy, tableExists: false, missingColumns: [], rows: [] };

@@ -48,9 +48,12 @@ export function planColibri(input: PlanInput, manifest: RenderManifest, conflict
     }
   }
   if (render.colibri.length > 0) {
+    const others = state.rows.filter((r) => r.managedBy !== MANAGED_BY).map((r) => r.name);
     manifest.colibri = {
       db: dbKey,
-      skills: Object.fromEntries(render.colibri.map((r) => [r.name, { sha256: r.contentHash, revision: r.sourceRevision }])),
+      skills: Object.fromEntries(render.colibri.map((r) => [r.name, { sha256: r.contentHash, revision: r.sourceRevision, source: r.source }])),
+      // Nothing to write: the database as it is now is what the manifest describes (apply records it after a write).
+      ...(actions.length === 0 && state.sha256 ? { dbSha256: state.sha256, others } : {}),
     };
   } else delete manifest.colibri;
   return foreign ? { actions, backup: `${dbKey}.soulsync-backup-${(state.sha256 ?? "0").slice(0, 12)}` } : { actions };

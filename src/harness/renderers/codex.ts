@@ -1,9 +1,11 @@
-// Codex: the global instructions are $CODEX_HOME/AGENTS.md (default ~/.codex), concatenated
-// with project files and cut once the chain reaches project_doc_max_bytes (32 KiB by default),
-// so the rendered file must stay within 32 KiB on its own. User-scope skills are read from
-// $HOME/.agents/skills (CODEX_HOME does not move them).
+// Codex: the global instructions are $CODEX_HOME/AGENTS.md (default ~/.codex), read whole as user
+// instructions (project_doc_max_bytes bounds only the project AGENTS.md chain; see budget.ts), and
+// replaced by $CODEX_HOME/AGENTS.override.md while that exists. Skills go to $CODEX_HOME/skills: every
+// Codex with skills reads it (deprecated but kept from 0.95.0, readers.ts), and unlike the shared
+// ~/.agents/skills no other harness reads it, so the skills audience holds and Pi and OpenClaw see
+// no second copy of each skill.
+import { join } from "node:path";
 import type { Soul } from "../../soul/model.js";
-import { displayPath, HARNESS_BUDGETS, overBudget } from "../budget.js";
 import { docFrom } from "../compose.js";
 import { userContextAllowed } from "../privacy.js";
 import type { HarnessRender, RenderContext } from "../types.js";
@@ -25,12 +27,7 @@ export function renderCodex(soul: Soul, ctx: RenderContext): HarnessRender {
         { source: "AGENTS.md", text: soul.agents },
       ]),
     ],
-    { dir, files: ["AGENTS.md"], primary: "AGENTS.md", skillsDir: ctx.paths.agentsSkills },
+    { dir, files: ["AGENTS.md"], primary: "AGENTS.md", skillsDir: join(dir, "skills") },
   );
-  const files = docs.map((d) => docFile("codex", dir, d, ctx));
-  for (const [i, f] of files.entries()) {
-    const p = overBudget(displayPath(ctx.paths, f.path), "Codex's project_doc_max_bytes", f.content.byteLength, HARNESS_BUDGETS.codexBytes, "bytes", docs[i]!.sources);
-    if (p) problems.push(p);
-  }
-  return result("codex", [...files, ...skills], problems);
+  return result("codex", [...docs.map((d) => docFile("codex", dir, d, ctx)), ...skills], problems);
 }

@@ -2,15 +2,17 @@
 // capped at 20,000 characters, head and tail kept beyond that); memories/USER.md is the user
 // profile store, a list of entries joined by "\n§\n" whose joined length must stay within
 // user_char_limit (1,375). The memory tool refuses to rewrite a file that does not round-trip
-// through that format, so USER.md is rendered as entries. Skills live in $HERMES_HOME/skills/.
+// through that format, so USER.md is rendered as entries, and only the soul's own: a provenance
+// line there would be a user-profile entry of its own (the manifest carries the hashes instead).
+// Text Hermes would block is refused first (content.ts). Skills live in $HERMES_HOME/skills/.
 import { join } from "node:path";
 import type { Problem } from "../../core/problem.js";
 import type { Soul } from "../../soul/model.js";
 import { codePoints, displayPath, HARNESS_BUDGETS, overBudget } from "../budget.js";
 import { type Doc, docFrom } from "../compose.js";
+import { checkHermesContent } from "../content.js";
 import { joinEntries } from "../entries.js";
 import { userContextAllowed } from "../privacy.js";
-import { provenanceLine } from "../provenance.js";
 import type { HarnessRender, RenderContext, RenderedFile } from "../types.js";
 import { compose, docFile, result } from "./common.js";
 
@@ -51,7 +53,7 @@ export function renderHermes(soul: Soul, ctx: RenderContext): HarnessRender {
     ],
     { dir, files: ["SOUL.md", "memories/USER.md"], primary: "SOUL.md", skillsDir: join(dir, "skills") },
   );
-  const problems: Problem[] = [...composed.problems];
+  const problems: Problem[] = [...composed.problems, ...checkHermesContent(soul, user !== undefined)];
   const files: RenderedFile[] = [];
   for (const doc of composed.docs) {
     const file = doc.name === "memories/USER.md" ? userFile(doc, ctx) : docFile("hermes", dir, doc, ctx);
@@ -67,8 +69,8 @@ export function renderHermes(soul: Soul, ctx: RenderContext): HarnessRender {
   return result("hermes", [...files, ...composed.skills], problems);
 }
 
-/** USER.md as Hermes memory entries, the provenance line being the first entry. */
+/** USER.md as Hermes memory entries: the soul's sections, nothing else. */
 function userFile(doc: Doc, ctx: RenderContext): RenderedFile {
-  const entries = [provenanceLine(ctx.origin, doc.sources), ...hermesEntries(doc.body)];
+  const entries = hermesEntries(doc.body);
   return { ...docFile("hermes", ctx.paths.hermesHome, doc, ctx, joinEntries(entries)), entries };
 }

@@ -5,7 +5,6 @@ import type { AdapterDoc, Soul } from "../model.js";
 import { parseFrontMatter } from "../frontmatter.js";
 import { HARNESSES, type HarnessName } from "../schema/names.js";
 import type { SoulTree } from "../tree/types.js";
-import { checkBudgets } from "./budgets.js";
 import { checkFiles } from "./files.js";
 import { checkManifest } from "./manifest.js";
 import { checkMemories } from "./memories.js";
@@ -44,7 +43,6 @@ export function validateSoul(tree: SoulTree, limits: SoulLimits = DEFAULT_LIMITS
   problems.push(...memoryProblems);
   const adapters = checkAdapters(tree, texts, problems);
   problems.push(...checkOtherMarkdown(texts));
-  problems.push(...checkBudgets(texts));
 
   const failed = problems.some((p) => p.severity === "error");
   if (failed || !manifest) return { problems, soul: undefined };
@@ -79,7 +77,7 @@ function checkAdapters(tree: SoulTree, texts: Map<string, string>, problems: Pro
     if (text === undefined) continue;
     const fm = parseFrontMatter(text, false);
     for (const p of fm.problems) problems.push(errorAt(e.path, p.code, p.message, p.line, p.column));
-    adapters[name as HarnessName] = { path: e.path, frontMatter: fm.data ?? {}, body: fm.body };
+    adapters[name as HarnessName] = { path: e.path, frontMatter: fm.data ?? {}, body: fm.body, bodyLine: fm.bodyLine };
   }
   return adapters;
 }
