@@ -61,6 +61,21 @@ export async function fetchMirror(dir: string, origin: Origin, call: Pick<GitCal
     if (!isSoulsyncError(e) || e.code !== "E_CMD_FAILED") throw e;
     throw fetchError(e, origin);
   }
+  if (!origin.localPath && (await readMirrorRefs(dir)).size === 0) throw noRefsError(origin);
+}
+
+/**
+ * A network origin that advertised no branch and no tag. git's dumb-HTTP fallback reads an HTTP
+ * 200 error page (a proxy's "service unavailable", a login page) as an empty ref list and exits 0;
+ * that is an origin not answering as git, so it backs off like one that cannot be reached instead
+ * of every ref reading as deleted (E_REF_NOT_FOUND, a refused revision).
+ */
+function noRefsError(origin: Origin): SoulsyncError {
+  return transientError(
+    "E_GIT_UNREACHABLE",
+    `cannot reach ${origin.display}: it answered with no branches and no tags (a server replying with something that is not git, such as an HTTP 200 error page, or an empty repository)`,
+    { url: origin.display, reason: "no-refs" },
+  );
 }
 
 function fetchError(e: SoulsyncError, origin: Origin): SoulsyncError {
