@@ -82,6 +82,7 @@ function renderStep(boot: Bootstrap, host: HostConfig, soulOf: SoulOf): PostPubl
         paths: harnessPaths(home, {}, join(home, ".colibri", "colibri.sqlite")),
         origin: { repo: redactUrls(a.spec.soul.url), revision: p.revision },
         mode: "apply",
+        force: p.force === true,
       });
       const errors = result.problems.filter((x) => x.severity === "error");
       if (errors.length > 0) {

@@ -7,6 +7,7 @@ import type { HostConfig } from "../config/agent/model.js";
 import type { Bootstrap } from "../config/bootstrap.js";
 import { PIPELINE_STEPS, type PipelineStep } from "../config/schema/bootstrap.js";
 import type { Problem } from "../core/problem.js";
+import { testPause } from "../core/test-pause.js";
 import { type SyncReport, syncSources } from "../git/sync.js";
 import type { Action, Step } from "../reconcile/actions.js";
 import { loadCheckedHost, sessionFor } from "../reconcile/session.js";
@@ -82,6 +83,7 @@ export async function runPass(req: PassRequest): Promise<PassReport> {
   const hostOk = host?.outcome?.ok ?? true;
   if (checked && hostOk && enabled.has("service")) {
     const souls = await readServedSouls(boot);
+    testPause("service");
     service = await reconcileWith(boot, checked, souls, ["service"], force, now, req.onAction);
     if (service.outcome?.ok !== false) await recordServedSouls(boot, souls);
   }

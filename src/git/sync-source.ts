@@ -6,6 +6,7 @@
 // - whatever fails, the published revision stays live and the status says why.
 import { inputError, isSoulsyncError, SoulsyncError } from "../core/errors.js";
 import { redactUrls } from "../core/redact.js";
+import { testPause } from "../core/test-pause.js";
 import { readTreeFromDir } from "../soul/tree/read-dir.js";
 import { secretProblems } from "../secrets/tree.js";
 import { credentialCall } from "./credentials.js";
@@ -65,6 +66,7 @@ async function pass(r: Run): Promise<Done> {
   } else {
     let refs = r.force ? undefined : await unchangedLocalRefs(origin, mirror);
     if (!refs) {
+      testPause("fetch");
       r.recloned = (await fetchWithRecovery(mirror, origin, call)).recloned;
       refs = await readMirrorRefs(mirror);
     }
@@ -109,6 +111,7 @@ async function pass(r: Run): Promise<Done> {
   await deps.onProgress?.(st);
 
   if (target.spec.verify) await verifyRevision(deps.stateDir, mirror, target.spec.verify, sel, commit);
+  testPause("snapshot");
   const snap = await exportWithRecovery(r, mirror, origin, call, commit);
   const tree = await readTreeFromDir(snap.dir);
   tree.label = r.revision;
@@ -127,6 +130,7 @@ async function pass(r: Run): Promise<Done> {
     );
   }
 
+  testPause("publish");
   await publishSnapshot(deps.stateDir, target.agent, target.source, commit);
   st.lastApplied = r.revision;
   st.kept = [r.revision, ...st.kept.filter((k) => !k.endsWith(`sha1:${commit}`))].slice(0, Math.max(1, deps.keep));
@@ -154,7 +158,8 @@ async function runSteps(r: Run, commit: string, revision: string, previous: stri
   const { deps, target, st } = r;
   for (const step of deps.steps) {
     try {
-      await step.run({ agent: target.agent, source: target.source, revision, commit, dir: snapshotDir(deps.stateDir, commit), previous, rollback });
+      testPause(step.name);
+      await step.run({ agent: target.agent, source: target.source, revision, commit, dir: snapshotDir(deps.stateDir, commit), previous, rollback, force: r.force });
     } catch (e) {
       const message = redactUrls(e instanceof Error ? e.message : String(e));
       throw new SoulsyncError("E_STEP_FAILED", `${revision} is published but step ${step.name} failed: ${message}`, {

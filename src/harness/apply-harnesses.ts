@@ -52,6 +52,6 @@ export async function applyHarnesses(o: ApplyHarnessesOptions): Promise<ApplyHar
   });
   const problems = [...render.problems, ...plan.conflicts];
   if (o.mode !== "apply" || plan.conflicts.some((p) => p.severity === "error")) return { render, plan, applied: [], problems };
-  const applied = await applyRenderPlan(plan, render, o.paths, state.manifest);
+  const applied = await applyRenderPlan(plan, render, o.paths, state.manifest, state.journal);
   return { render, plan, applied, problems };
 }

@@ -4,6 +4,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { environmentError } from "../core/errors.js";
 import { observeColibri } from "./colibri/observe.js";
 import { sha256 } from "./hash.js";
+import { readRenderJournal, recoverManifest } from "./journal.js";
 import { manifestPath, parseRenderManifest, RENDER_MANIFEST_NAME } from "./manifest.js";
 import { type HarnessPaths, trustBase } from "./paths.js";
 import type { ObservedFile, RenderState } from "./state.js";
@@ -64,8 +65,10 @@ export async function observeRender(
   withText: ReadonlySet<string> = new Set(),
 ): Promise<RenderState> {
   const manifest = await readRenderManifest(paths.home);
+  const journal = await readRenderJournal(paths.home);
   const all = new Set(desired);
   const text = new Set(withText);
+  for (const key of Object.keys(journal?.target.files ?? {})) all.add(manifestPath(paths.home, key));
   for (const [key, entry] of Object.entries(manifest?.files ?? {})) {
     all.add(manifestPath(paths.home, key));
     if (entry.entries) text.add(manifestPath(paths.home, key));
@@ -83,7 +86,8 @@ export async function observeRender(
   const overridePath = join(paths.codexHome, "AGENTS.override.md");
   const override = await observeFile(overridePath);
   return {
-    manifest,
+    manifest: journal ? recoverManifest(manifest, journal, paths.home, files) : manifest,
+    ...(journal ? { journal } : {}),
     files,
     colibri: colibri ? { ...(await observeColibri(paths.colibriDb)), viaSymlink: dbViaSymlink(paths) && (await viaSymlink(paths.home, paths.colibriDb, cache)) } : undefined,
     codexOverride: override.kind === "file" ? overridePath : undefined,

@@ -3,6 +3,7 @@
 // per-agent advisory lock, and only then record the revision as applied in system_ops.
 import type { BrainPolicy } from "../../config/schema/host.js";
 import { transientError } from "../../core/errors.js";
+import { testPause } from "../../core/test-pause.js";
 import { LOCK, advisoryXactLock } from "../db/lock.js";
 import type { Soul } from "../../soul/model.js";
 import type { AgentBrain } from "../open.js";
@@ -98,6 +99,7 @@ export async function importSoul(brain: AgentBrain, o: ImportOptions): Promise<I
       await logEvent(ops!, { agent, source, kind: "brain.import", message: `imported ${revision}`, data: { actions, rowsWritten } });
     }
     await o.beforeCommit?.();
+    testPause("import.commit");
     return {
       agent,
       revision,
