@@ -38,3 +38,47 @@ export function killAt(args: string[], at: string, env: NodeJS.ProcessEnv = {}, 
     child.once("close", (status, signal) => resolve({ paused, status, signal, stdout, stderr }));
   });
 }
+
+export interface Paused {
+  pid: number;
+  /** SIGCONT: lets it run on; resolves with its exit once it ends. */
+  resume(): Promise<{ status: number | null; stdout: string; stderr: string }>;
+  kill(): Promise<void>;
+}
+
+/** Runs `soulsync args…` until it stops itself at `at`, and hands it over stopped (alive, holding whatever it holds). */
+export function pauseAt(args: string[], at: string, env: NodeJS.ProcessEnv = {}, cwd = ROOT): Promise<Paused> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: "1", SOULSYNC_DEBUG: "", DATABASE_URL: "", SOULSYNC_DATABASE_URL: "", ...env, SOULSYNC_TEST_PAUSE_AT: at },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString();
+  });
+  const closed = new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.once("close", (status) => resolve({ status, stdout, stderr })),
+  );
+  return new Promise((resolve, reject) => {
+    child.stderr.on("data", (d: Buffer) => {
+      const was = stderr;
+      stderr += d.toString();
+      if (!/^soulsync-test-pause /m.test(was) && /^soulsync-test-pause /m.test(stderr)) {
+        resolve({
+          pid: child.pid!,
+          resume: () => {
+            child.kill("SIGCONT");
+            return closed;
+          },
+          kill: async () => {
+            child.kill("SIGKILL");
+            await closed;
+          },
+        });
+      }
+    });
+    void closed.then((r) => reject(new Error(`exited (${r.status}) before reaching ${at}: ${r.stderr}`)));
+  });
+}

@@ -3,7 +3,7 @@
 // bootstrap file, the `sim` driver as the host, and `node bin/soulsync.js` as a real process.
 // What the scenarios assert is what the operator sees: sync's exit status and JSON, status
 // --json, the published snapshot, the sim host's files and services, and the brain's rows.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { stringify } from "yaml";
@@ -69,7 +69,7 @@ export interface World {
   simDir: string;
   bare: Record<AgentName, string>;
   work: Record<AgentName, string>;
-  sync(args?: string[], env?: NodeJS.ProcessEnv): SyncRun;
+  sync(args?: string[], env?: NodeJS.ProcessEnv): Promise<SyncRun>;
   status(): Record<string, SourceJson>;
   source(agent: AgentName): SourceJson;
   /** Commits `files` ("" deletes a path) in the agent's work clone and pushes the branch (default main). */
@@ -86,6 +86,10 @@ export interface World {
   setSimFaults(fail: string[]): void;
   /** Rewrites host.yaml with new settings for an agent. */
   setAgent(agent: AgentName, setup: AgentSetup): void;
+  /** Rewrites host.yaml's `host:` block with these keys added (e.g. pf). */
+  setHost(extra: Record<string, unknown>): void;
+  /** Sets (or replaces) one key of the agent's .env in the host repo. */
+  setEnv(agent: AgentName, key: string, value: string): void;
   /** `brain stats --json` for the agent. */
   brain(agent: AgentName): { memories: { live: number; retired: number }; skills: { live: number }; revision: string | null };
 }
@@ -99,6 +103,33 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
     timeout: 300_000,
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The CLI as a real process without blocking this one: origins served from this process (the
+ * HTTP backend, a broken proxy, a webhook sender) must keep answering while it runs.
+ */
+export function cliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: "1", SOULSYNC_DEBUG: "", DATABASE_URL: "", SOULSYNC_DATABASE_URL: "", SOULSYNC_TEST_PAUSE_AT: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on("data", (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const bound = setTimeout(() => child.kill("SIGKILL"), 300_000);
+  return new Promise((resolve) =>
+    child.once("close", (status) => {
+      clearTimeout(bound);
+      resolve({ status: status ?? -1, stdout, stderr });
+    }),
+  );
 }
 
 /** Every step but import: the embedded brain costs seconds per pass, so only the brain scenarios run it (on a server of their own). */
@@ -139,6 +170,8 @@ export function makeWorld(o: WorldOptions): World {
   const work = {} as Record<AgentName, string>;
   for (const a of names) ({ bare: bare[a], work: work[a] } = soulOrigin(root, a));
   const setups = { ...o.agents };
+  let hostExtra: Record<string, unknown> = {};
+  const envs = { ...ENVS };
   const writeHost = () => {
     const agents = names.map((a) => ({
       name: a,
@@ -148,8 +181,8 @@ export function makeWorld(o: WorldOptions): World {
       brain: BRAIN[a],
     }));
     writeTree(hostDir, {
-      "host.yaml": stringify({ version: 1, host: { name: "e2e.example.org", ext_if: "vtnet0", bridge: "warden0", release: "14.3-RELEASE" }, agents }),
-      ...Object.fromEntries(names.map((a) => [`agents/${a}.env`, ENVS[a]])),
+      "host.yaml": stringify({ version: 1, host: { name: "e2e.example.org", ext_if: "vtnet0", bridge: "warden0", release: "14.3-RELEASE", ...hostExtra }, agents }),
+      ...Object.fromEntries(names.map((a) => [`agents/${a}.env`, envs[a]])),
     });
   };
   writeHost();
@@ -176,8 +209,8 @@ export function makeWorld(o: WorldOptions): World {
     simDir,
     bare,
     work,
-    sync(args = [], env = {}) {
-      const r = cli(["sync", "--config", config, "--json", ...args], env);
+    async sync(args = [], env = {}) {
+      const r = await cliAsync(["sync", "--config", config, "--json", ...args], env);
       let json: SyncRun["json"];
       try {
         json = JSON.parse(r.stdout);
@@ -228,6 +261,16 @@ export function makeWorld(o: WorldOptions): World {
     },
     setAgent(agent, setup) {
       setups[agent] = { ...setups[agent], ...setup };
+      writeHost();
+    },
+    setHost(extra) {
+      hostExtra = { ...hostExtra, ...extra };
+      writeHost();
+    },
+    setEnv(agent, key, value) {
+      const line = `${key}=${value}`;
+      const re = new RegExp(`^${key}=.*$`, "m");
+      envs[agent] = re.test(envs[agent]) ? envs[agent].replace(re, line) : `${envs[agent]}${line}\n`;
       writeHost();
     },
     brain(agent) {
