@@ -1,22 +1,14 @@
 // The pid lock against real processes: a live owner keeps it, a dead one or a zombie (exited,
 // never reaped by its parent) loses it.
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { parseProcStatState, pidAlive, readProcessState, tryTakePidLock } from "../../src/core/pid-lock.js";
 import { run } from "../../src/exec/run.js";
 import { tmpDir } from "../helpers/tmp.js";
-
-/** A zombie: `sleep 0.1` exits after its shell has exec'd into `sleep 60`, which never waits for it. */
-async function zombie(): Promise<{ pid: number; parent: ChildProcess }> {
-  const parent = spawn("sh", ["-c", "sleep 0.1 & echo $!; exec sleep 60"], { stdio: ["ignore", "pipe", "inherit"] });
-  after(() => parent.kill("SIGKILL"));
-  const pid = await new Promise<number>((resolve) => parent.stdout!.once("data", (d: Buffer) => resolve(Number.parseInt(d.toString(), 10))));
-  for (let i = 0; i < 500 && (await readProcessState(pid)) !== "Z"; i++) await new Promise((r) => setTimeout(r, 10));
-  return { pid, parent };
-}
+import { zombiePid } from "../helpers/zombie.js";
 
 describe("pid lock owners", () => {
   test("/proc/PID/stat: the state is the field after the last parenthesis", () => {
@@ -45,7 +37,7 @@ describe("pid lock owners", () => {
   test("a zombie owner (state Z) is not alive: its lock is taken over", async () => {
     const dir = tmpDir();
     const path = join(dir, "x.lock");
-    const { pid } = await zombie();
+    const pid = await zombiePid();
     assert.equal(await readProcessState(pid), "Z", "the fixture made a zombie");
     // kill(pid, 0) succeeds on a zombie: that alone would call it alive.
     assert.doesNotThrow(() => process.kill(pid, 0));
@@ -57,7 +49,7 @@ describe("pid lock owners", () => {
   });
 
   test("`ps -o state= -p PID` (the FreeBSD path, same syntax in procps) names the zombie Z", async (t) => {
-    const { pid } = await zombie();
+    const pid = await zombiePid();
     const r = await run(["ps", "-o", "state=", "-p", String(pid)], { reject: false });
     if (r.exitCode !== 0 && process.env.CI !== "true") return t.skip(`ps not usable here: ${r.stderr.trim()}`);
     assert.equal(r.stdout.trim().charAt(0), "Z");

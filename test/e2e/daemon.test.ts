@@ -3,11 +3,11 @@
 // unsigned, replayed, oversized, slow and in a flood while the daemon keeps applying pushes.
 // Marked todo until the daemon (issue 10) is on main: they run, but cannot fail the suite yet.
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import { readProcessState } from "../../src/core/pid-lock.js";
+import { zombiePid } from "../helpers/zombie.js";
 import { startDaemon, pausedAt } from "./helpers/daemon.js";
 import { eventually } from "./helpers/wait.js";
 import { githubPush, rawRequest } from "./helpers/webhook.js";
@@ -81,10 +81,7 @@ describe("two daemons on one state directory", TODO, () => {
     await d3.kill();
 
     // Zombie owner.
-    const parent = spawn("sh", ["-c", "sleep 0.1 & echo $!; exec sleep 60"], { stdio: ["ignore", "pipe", "ignore"] });
-    after(() => parent.kill("SIGKILL"));
-    const pid = await new Promise<number>((r) => parent.stdout!.once("data", (b: Buffer) => r(Number.parseInt(b.toString(), 10))));
-    await eventually("a zombie", async () => (await readProcessState(pid)) === "Z" || undefined, 10_000);
+    const pid = await zombiePid();
     writeFileSync(join(w.stateDir, "daemon.lock"), `${pid}\n`);
     const d4 = startDaemon(w.config, w.stateDir);
     after(() => d4.stop());

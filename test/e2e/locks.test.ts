@@ -4,10 +4,9 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, describe, test } from "node:test";
-import { readProcessState } from "../../src/core/pid-lock.js";
+import { describe, test } from "node:test";
 import { pauseAt } from "../helpers/pause-kill.js";
-import { eventually } from "./helpers/wait.js";
+import { zombiePid } from "../helpers/zombie.js";
 import { makeWorld, rev } from "./helpers/world.js";
 
 const w = makeWorld({ agents: { atlas: {} } });
@@ -37,11 +36,7 @@ describe("two passes on one state directory", () => {
   });
 
   test("a lock held by a zombie owner is taken over", async () => {
-    // `sleep 0.1` exits after its shell exec'd into `sleep 60`, which never reaps it.
-    const parent = spawn("sh", ["-c", "sleep 0.1 & echo $!; exec sleep 60"], { stdio: ["ignore", "pipe", "ignore"] });
-    after(() => parent.kill("SIGKILL"));
-    const pid = await new Promise<number>((resolve) => parent.stdout!.once("data", (d: Buffer) => resolve(Number.parseInt(d.toString(), 10))));
-    await eventually("a zombie", async () => (await readProcessState(pid)) === "Z" || undefined, 10_000);
+    const pid = await zombiePid();
     writeFileSync(lock, `${pid}\n`);
     const c = w.push("atlas", { "USER.md": "# Operator\n\nAfter a zombie.\n" });
     const r = await w.sync();

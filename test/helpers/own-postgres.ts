@@ -17,8 +17,8 @@ export interface OwnPostgres {
   data: string;
   start(): void;
   stop(): void;
-  /** Runs one SQL statement as the superuser through psql; returns its unaligned output. */
-  sql(statement: string): string;
+  /** Runs one SQL statement as the superuser through psql (in `database`, default postgres); returns its unaligned output. */
+  sql(statement: string, database?: string): string;
 }
 
 /** The directory of initdb and pg_ctl: /usr/lib/postgresql/<newest>/bin, else pg_config's, else undefined. */
@@ -77,8 +77,8 @@ export async function ownPostgres(): Promise<OwnPostgres> {
       runAs([join(bin, "pg_ctl"), "-D", data, "-m", "fast", "-w", "-t", "60", "stop"]);
       running = false;
     },
-    sql(statement) {
-      return runAs([join(bin, "psql"), "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", "postgres", "-XAtqc", statement]).trim();
+    sql(statement, database = "postgres") {
+      return runAs([join(bin, "psql"), "-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-d", database, "-XAtqc", statement]).trim();
     },
   };
   server.start();
