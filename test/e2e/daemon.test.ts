@@ -1,7 +1,8 @@
 // The daemon under faults, as a real child process per DAEMON-SPEC.md: SIGKILL at each step of
 // a run and a restart; two daemons on one state directory and stale locks; webhook requests
 // unsigned, replayed, oversized, slow and in a flood while the daemon keeps applying pushes.
-// Marked todo until the daemon (issue 10) is on main: they run, but cannot fail the suite yet.
+// Marked todo until the daemon (issue 10) is on main: they run, but cannot fail the suite yet;
+// skipped while the build has no daemon command.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -11,9 +12,11 @@ import { zombiePid } from "../helpers/zombie.js";
 import { startDaemon, pausedAt } from "./helpers/daemon.js";
 import { eventually } from "./helpers/wait.js";
 import { githubPush, rawRequest } from "./helpers/webhook.js";
-import { makeWorld, rev, type World } from "./helpers/world.js";
+import { cli, makeWorld, rev, type World } from "./helpers/world.js";
 
-const TODO = { todo: "daemon not on main yet" };
+// While the build has no `daemon` command at all, running them only spends the suite's time.
+const hasDaemon = cli(["daemon", "--help"]).status === 0;
+const TODO = hasDaemon ? { todo: "daemon not on main yet" } : { skip: "daemon not on main yet (this build has no `soulsync daemon`)" };
 
 /** A world whose bootstrap arms the daemon's triggers: watch (local origins), a rare poll, the webhook on an ephemeral port. */
 function daemonWorld(watch: boolean): World {
