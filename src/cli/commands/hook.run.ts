@@ -2,76 +2,69 @@
 import { existsSync } from "node:fs";
 import { chmod, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { environmentError, inputError } from "../../core/errors.js";
+import { packageFile } from "../../core/package-root.js";
 import { redactUrls } from "../../core/redact.js";
-import { DEFAULT_MAX_BYTES, type ScanInput, scanFiles } from "../../secrets/api.js";
-import { listCommits, readCommits, readTagMessage } from "../../secrets/read-git.js";
+import type { ScanInput } from "../../secrets/api.js";
 import { parseRefUpdates } from "../../secrets/ref-updates.js";
 import { EXIT_FAILED, EXIT_OK } from "../exit.js";
 import type { Output } from "../output.js";
 import type { HookOptions } from "./hook.js";
-import { loadAllowlist } from "../../secrets/load-allowlist.js";
-import { formatFinding } from "./scan.run.js";
+import { formatProblem } from "../output.js";
 
-async function readStdin(): Promise<string> {
+export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString("utf8");
 }
 
 export async function runPreReceive(o: Output, opts: HookOptions): Promise<number> {
+  // The scanner and git are loaded here, not at the top: post-receive and install need neither.
+  const [{ DEFAULT_MAX_BYTES, scanFiles }, { listPushCommits, readCommits, readTagMessages }, { loadAllowlist }, { formatFinding }, { validatePushedSouls }] = await Promise.all([
+    import("../../secrets/api.js"),
+    import("../../secrets/read-git.js"),
+    import("../../secrets/load-allowlist.js"),
+    import("./scan.run.js"),
+    import("../../soul/push.js"),
+  ]);
   const updates = parseRefUpdates(await readStdin());
   const allow = await loadAllowlist(opts.allowlist, opts.config);
-  const inputs: ScanInput[] = [];
-  const seen = new Set<string>();
-  for (const u of updates) {
-    if (u.deleted) continue;
-    const commits = (await listCommits(undefined, u.created ? undefined : u.old, u.new)).filter((c) => !seen.has(c));
-    for (const c of commits) seen.add(c);
-    inputs.push(...(await readCommits(undefined, commits, DEFAULT_MAX_BYTES)), ...(await readTagMessage(undefined, u.new)));
-  }
+  // Linear in the push: one rev-list, one diff-tree and two cat-file calls whatever the number of
+  // ref lines, and each commit and object read and scanned once (1,000 refs naming one commit used
+  // to cost 2,000 git processes).
+  const commits = await listPushCommits(undefined, updates);
+  const live = updates.filter((u) => !u.deleted).map((u) => u.new);
+  const inputs: ScanInput[] = [...(await readCommits(undefined, commits, DEFAULT_MAX_BYTES)), ...(await readTagMessages(undefined, live))];
   const result = scanFiles(inputs, { allow });
-  if (result.findings.length === 0) return EXIT_OK;
+  // --soul: the origin of a soul repo also refuses a tip that validate would refuse.
+  const invalid = opts.soul ? await validatePushedSouls(undefined, updates) : [];
+  if (invalid.length > 0) {
+    o.err(o.colors.red(`soulsync: push refused: ${invalid.length} problem(s) in the soul`));
+    for (const p of invalid) o.err(formatProblem(p, o.colors));
+  }
+  if (result.findings.length === 0) return invalid.length > 0 ? EXIT_FAILED : EXIT_OK;
   o.err(o.colors.red(`soulsync: push refused: ${result.findings.length} secret finding(s)`));
   for (const f of result.findings) o.err(formatFinding(f, o));
   o.err("Remove the secret from history (amend or rebase), or ask the operator to allowlist the fingerprint on the host.");
   return EXIT_FAILED;
 }
 
-export async function runPostReceive(o: Output, opts: HookOptions): Promise<number> {
-  const updates = parseRefUpdates(await readStdin());
-  const url = opts.notify ?? process.env.SOULSYNC_NOTIFY_URL;
-  const body = { repo: resolve(process.env.GIT_DIR ?? "."), updates: updates.map(({ old, new: next, ref }) => ({ old, new: next, ref })) };
-  if (!url) {
-    for (const u of updates) o.out(`soulsync: ${u.ref} ${u.old.slice(0, 12)}..${u.new.slice(0, 12)}`);
-    return EXIT_OK;
-  }
-  const token = process.env.SOULSYNC_NOTIFY_TOKEN;
-  try {
-    const res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(5000),
-    });
-    if (!res.ok) o.err(`soulsync: notify ${redactUrls(url)} answered ${res.status}`);
-  } catch (e) {
-    o.err(`soulsync: notify ${redactUrls(url)} failed: ${redactUrls((e as Error).message)}`);
-  }
-  return EXIT_OK;
-}
-
 const MARKER = "# installed by soulsync";
 
 /** A hook script that runs this soulsync with this node, whatever PATH the git server has. */
 function hookScript(name: string, opts: HookOptions): string {
-  const bin = fileURLToPath(new URL("../../../bin/soulsync.js", import.meta.url));
+  const bin = packageFile("bin/soulsync.js");
   const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
   const args = [process.execPath, bin, "hook", name];
   if (name === "pre-receive" && opts.allowlist) args.push("--allowlist", resolve(opts.allowlist));
   if (name === "pre-receive" && opts.config) args.push("--config", resolve(opts.config));
-  if (name === "post-receive" && opts.notify) args.push("--notify", opts.notify);
+  if (name === "pre-receive" && opts.soul) args.push("--soul");
+  if (name === "post-receive") {
+    if (opts.notify) args.push("--notify", opts.notify);
+    if (opts.keyFile) args.push("--key-file", resolve(opts.keyFile));
+    if (opts.socket) args.push("--socket", resolve(opts.socket));
+    if (opts.config) args.push("--config", resolve(opts.config));
+  }
   return `#!/bin/sh\n${MARKER}\nexec ${args.map(q).join(" ")}\n`;
 }
 
