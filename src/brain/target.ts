@@ -17,7 +17,8 @@ export interface TargetInput {
 
 /** Picks the backend (pure): the flag, then the environment, then the bootstrap file, then PGlite. */
 export function resolveBrainTarget(input: TargetInput): BrainTarget {
-  const url = input.flag ?? input.env.SOULSYNC_DATABASE_URL ?? input.env.DATABASE_URL ?? input.configured;
+  // An empty variable is unset (`DATABASE_URL= soulsync …`), not a choice of the embedded database over the bootstrap file's.
+  const url = [input.flag, input.env.SOULSYNC_DATABASE_URL, input.env.DATABASE_URL, input.configured].find((u) => u !== undefined && u !== "");
   if (url === undefined || url === "") return { kind: "pglite", root: join(input.stateDir, "pglite") };
   if (!/^postgres(ql)?:\/\//.test(url)) {
     throw usageError("E_DB_URL", `database URL must start with postgres:// or postgresql:// (got ${redactUrls(url)})`);

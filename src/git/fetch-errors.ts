@@ -21,6 +21,8 @@ const UNREACHABLE = [
   /connection reset/i,
   /^fatal: '.*' does not exist/im,
   /repository '.*' not found/i,
+  // git's dumb-HTTP fallback reading an HTTP 200 page that is not a ref list.
+  /info\/refs not valid: is this a git repository\?/i,
 ];
 
 const AUTH = [/authentication failed/i, /terminal prompts disabled/i, /requested url returned error: 40[13]/i, /permission denied \(publickey/i];

@@ -61,6 +61,32 @@ export async function fetchMirror(dir: string, origin: Origin, call: Pick<GitCal
     if (!isSoulsyncError(e) || e.code !== "E_CMD_FAILED") throw e;
     throw fetchError(e, origin);
   }
+  if (origin.kind === "http" && (await readMirrorRefs(dir)).size === 0 && !(await speaksSmartHttp(origin, call, config))) throw noRefsError(origin);
+}
+
+/**
+ * After a fetch over HTTP that found no refs at all: did a git server answer (an empty repository,
+ * or every branch deleted — a real E_REF_NOT_FOUND), or something else? Asked once more with curl's
+ * header trace on; only the Content-Type of the answer is looked at, the trace is dropped.
+ */
+async function speaksSmartHttp(origin: Origin, call: Pick<GitCall, "env" | "config">, config: [string, string][]): Promise<boolean> {
+  const env = { ...call.env, GIT_TRACE_CURL: "1", GIT_TRACE_CURL_NO_DATA: "1", GIT_TRACE_REDACT: "1" };
+  const r = await git(["ls-remote", "--", origin.url], { env, config, reject: false, timeout: 120_000 });
+  return /<= Recv header: content-type: application\/x-git-upload-pack-advertisement/i.test(r.stderr);
+}
+
+/**
+ * An HTTP origin that answered, but not as a git server. git's dumb-HTTP fallback reads an HTTP
+ * 200 error page (a proxy's "service unavailable", a login page) as an empty ref list and exits 0;
+ * that is an origin not answering as git, so it backs off like one that cannot be reached instead
+ * of every ref reading as deleted (E_REF_NOT_FOUND, a refused revision).
+ */
+function noRefsError(origin: Origin): SoulsyncError {
+  return transientError(
+    "E_GIT_UNREACHABLE",
+    `cannot reach ${origin.display}: it answered, but not as a git server (no branches, no tags, no git content type: an HTTP 200 error page?)`,
+    { url: origin.display, reason: "no-refs" },
+  );
 }
 
 function fetchError(e: SoulsyncError, origin: Origin): SoulsyncError {

@@ -67,6 +67,6 @@ export async function applyHarnesses(o: ApplyHarnessesOptions): Promise<ApplyHar
   const seen = checkCollisions({ harnesses: rendered, roots, files, onDisk: state.skillDirs, ours, ctx });
   const problems = [...render.problems, ...plan.conflicts, ...seen];
   if (o.mode !== "apply" || plan.conflicts.some((p) => p.severity === "error")) return { render, plan, applied: [], problems };
-  const applied = await applyRenderPlan(plan, render, o.paths, state.manifest);
+  const applied = await applyRenderPlan(plan, render, o.paths, state.manifest, state.journal);
   return { render, plan, applied, problems };
 }

@@ -1,12 +1,15 @@
-// Applies a render plan: backups, atomic writes, removals, Colibri, then the manifest. The
-// manifest is written even when an action fails part-way, recording exactly what was done, so
-// the next render still knows which files are its own.
+// Applies a render plan: journal, backups, atomic writes, removals, Colibri, then the manifest,
+// then the journal is removed. The manifest is written even when an action fails part-way,
+// recording exactly what was done; when the process dies before that (SIGKILL, power loss), the
+// journal tells the next render which files on disk are its own (see journal.ts).
 import { chmod, mkdir, readdir, rename, rmdir, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { environmentError, SoulsyncError } from "../core/errors.js";
-import type { RenderAction, RenderPlan } from "./actions.js";
+import { changesDisk, type RenderAction, type RenderPlan } from "./actions.js";
 import { applyColibri } from "./colibri/apply.js";
+import { testPause } from "../core/test-pause.js";
 import { joinEntries } from "./entries.js";
+import { clearRenderJournal, RENDER_JOURNAL_NAME, type RenderJournal, serializeRenderJournal } from "./journal.js";
 import { emptyManifest, manifestPath, RENDER_MANIFEST_NAME, type RenderManifest, serializeRenderManifest } from "./manifest.js";
 import type { HarnessPaths } from "./paths.js";
 import type { SoulRender } from "./render.js";
@@ -64,8 +67,14 @@ function manifestAfter(plan: RenderPlan, previous: RenderManifest | undefined, d
   return m;
 }
 
-/** Runs every action of `plan`; refuses a plan that still has conflicts. */
-export async function applyRenderPlan(plan: RenderPlan, render: SoulRender, paths: HarnessPaths, previous: RenderManifest | undefined): Promise<RenderAction[]> {
+/** Runs every action of `plan`; refuses a plan that still has conflicts. `journal`: the one an interrupted render left (cleared at the end). */
+export async function applyRenderPlan(
+  plan: RenderPlan,
+  render: SoulRender,
+  paths: HarnessPaths,
+  previous: RenderManifest | undefined,
+  journal?: RenderJournal,
+): Promise<RenderAction[]> {
   if (plan.conflicts.some((p) => p.severity === "error")) {
     throw new SoulsyncError("E_RENDER_CONFLICT", "the plan has conflicts; nothing was changed", { kind: "internal" });
   }
@@ -74,6 +83,9 @@ export async function applyRenderPlan(plan: RenderPlan, render: SoulRender, path
   const roots = new Set([paths.home, paths.piAgent, paths.hermesHome, paths.codexHome, paths.agentsSkills, paths.claudeConfig, paths.openclawWorkspace]);
   const done: RenderAction[] = [];
   let colibriDone = false;
+  const writes = plan.actions.some(changesDisk);
+  // Before the first change: what the manifest will say, so a crash part-way can be completed.
+  if (writes) await writeOrFail(join(plan.home, RENDER_JOURNAL_NAME), serializeRenderJournal(plan.manifest, process.pid));
   try {
     for (const a of plan.actions) {
       if (a.kind === "colibri.upsert" || a.kind === "colibri.delete") continue;
@@ -82,6 +94,7 @@ export async function applyRenderPlan(plan: RenderPlan, render: SoulRender, path
         throw environmentError("E_RENDER_WRITE", `cannot ${a.kind === "file.remove" ? "remove" : "write"} ${a.path}: ${e.code ?? e.message}`, { path: abs }, e);
       });
       done.push(a);
+      testPause("render.file");
     }
     const colibri = plan.actions.filter((a) => a.kind === "colibri.upsert" || a.kind === "colibri.delete");
     if (colibri.length > 0) {
@@ -95,10 +108,21 @@ export async function applyRenderPlan(plan: RenderPlan, render: SoulRender, path
     done.push(...colibri);
     colibriDone = true;
   } finally {
+    testPause("render.manifest");
     const m = manifestAfter(plan, previous, done, colibriDone);
     const text = serializeRenderManifest(m);
     const before = previous ? serializeRenderManifest(previous) : undefined;
-    if (text !== before) await writeAtomic(join(plan.home, RENDER_MANIFEST_NAME), text);
+    // After a recovery `previous` is the recovered manifest, not the file's text: write it anyway.
+    if (text !== before || journal) await writeOrFail(join(plan.home, RENDER_MANIFEST_NAME), text);
+    // Only once the manifest says everything the journal did.
+    if (writes || journal) await clearRenderJournal(plan.home, journal);
   }
   return done;
+}
+
+/** writeAtomic, failing as E_RENDER_WRITE (a full disk, a read-only home). */
+async function writeOrFail(path: string, text: string): Promise<void> {
+  await writeAtomic(path, text).catch((e: NodeJS.ErrnoException) => {
+    throw environmentError("E_RENDER_WRITE", `cannot write ${path}: ${e.code ?? e.message}`, { path }, e);
+  });
 }

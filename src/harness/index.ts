@@ -3,6 +3,7 @@ export * from "./apply.js";
 export * from "./apply-harnesses.js";
 export * from "./budget.js";
 export * from "./detect.js";
+export * from "./journal.js";
 export * from "./manifest.js";
 export * from "./observe.js";
 export * from "./paths.js";

@@ -4,6 +4,7 @@ import { dirname, join, relative, sep } from "node:path";
 import { environmentError } from "../core/errors.js";
 import { observeColibri } from "./colibri/observe.js";
 import { sha256 } from "./hash.js";
+import { readRenderJournal, recoverManifest } from "./journal.js";
 import { manifestPath, parseRenderManifest, RENDER_MANIFEST_NAME } from "./manifest.js";
 import { type HarnessPaths, trustBase } from "./paths.js";
 import type { Shadow } from "./readers.js";
@@ -96,8 +97,10 @@ export interface ObserveExtras {
 export async function observeRender(paths: HarnessPaths, desired: readonly string[], colibri: boolean, extras: ObserveExtras = {}): Promise<RenderState> {
   const withText = extras.withText ?? new Set<string>();
   const manifest = await readRenderManifest(paths.home);
+  const journal = await readRenderJournal(paths.home);
   const all = new Set(desired);
   const text = new Set(withText);
+  for (const key of Object.keys(journal?.target.files ?? {})) all.add(manifestPath(paths.home, key));
   for (const [key, entry] of Object.entries(manifest?.files ?? {})) {
     all.add(manifestPath(paths.home, key));
     if (entry.entries) text.add(manifestPath(paths.home, key));
@@ -118,7 +121,8 @@ export async function observeRender(paths: HarnessPaths, desired: readonly strin
     Promise.all((extras.shadows ?? []).map(async (s) => ((await observeFile(s.path)).kind === "file" ? s : undefined))),
   ]);
   return {
-    manifest,
+    manifest: journal ? recoverManifest(manifest, journal, paths.home, files) : manifest,
+    ...(journal ? { journal } : {}),
     files,
     colibri: colibri ? { ...(await observeColibri(paths.colibriDb, knownDb(paths, manifest))), viaSymlink: dbViaSymlink(paths) && (await viaSymlink(paths.home, paths.colibriDb, cache)) } : undefined,
     shadows: shadowSeen.filter((s): s is Shadow => s !== undefined),

@@ -1,4 +1,5 @@
 // What a render finds on disk before it changes anything (produced by observe.ts, read by plan.ts).
+import type { RenderJournal } from "./journal.js";
 import type { RenderManifest } from "./manifest.js";
 import type { Shadow } from "./readers.js";
 
@@ -40,8 +41,10 @@ export interface ColibriState {
 }
 
 export interface RenderState {
-  /** Undefined when no manifest exists yet. */
+  /** Undefined when no manifest exists yet. After an interrupted render, recovered from its journal. */
   manifest: RenderManifest | undefined;
+  /** The journal an interrupted render left (the next apply removes it). */
+  journal?: RenderJournal;
   /** By absolute path: every desired path and every path in the manifest. */
   files: Map<string, ObservedFile>;
   colibri: ColibriState | undefined;

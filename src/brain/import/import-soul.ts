@@ -3,12 +3,14 @@
 // per-agent advisory lock, and only then record the revision as applied in system_ops.
 import type { BrainPolicy } from "../../config/schema/host.js";
 import { transientError } from "../../core/errors.js";
+import { testPause } from "../../core/test-pause.js";
 import { LOCK, advisoryXactLock } from "../db/lock.js";
 import type { Soul } from "../../soul/model.js";
 import type { AgentBrain } from "../open.js";
 import { logEvent, markApplied, readApplied } from "../ops/state.js";
 import { applyMemoryActions } from "../store/apply-memories.js";
 import { applySkillActions } from "../store/apply-skills.js";
+import { deleteTainted, readTainted, type Tainted, taintedCount, vacuumTainted } from "../store/forget.js";
 import { readExistingMemories, readExistingSkills, readTextSearchConfigs } from "../store/read.js";
 import { inTransactions } from "../store/transactions.js";
 import { parallelVectorize } from "../store/tsvectors.js";
@@ -51,6 +53,8 @@ export interface ImportReport {
   changed: boolean;
   /** The revision recorded as applied before this import. */
   previousRevision: string | undefined;
+  /** Rows retired or rewritten whose old content carried a secret: deleted (retired ones) and their tables vacuumed. */
+  forgotten: number;
 }
 
 /** What a revision should put in the brain: selection, rows, revision label and text-search config. */
@@ -75,7 +79,8 @@ export async function importSoul(brain: AgentBrain, o: ImportOptions): Promise<I
   const source = o.source ?? "soul";
   const { selection, rows, revision, tsConfig } = await prepare(brain, o);
 
-  return inTransactions([brain.ops, brain.brain, brain.skills], async ([ops, mem, skl]) => {
+  let tainted: Tainted | undefined;
+  const report = await inTransactions([brain.ops, brain.brain, brain.skills], async ([ops, mem, skl]): Promise<ImportReport> => {
     await advisoryXactLock(ops!, LOCK.import, agent, o.lockTimeoutMs ?? 30_000, () =>
       transientError("E_BRAIN_LOCKED", `another process is importing agent "${agent}"; try again later`, { agent }),
     );
@@ -84,8 +89,10 @@ export async function importSoul(brain: AgentBrain, o: ImportOptions): Promise<I
     const plan: ImportPlan = planImport({ agent, revision, tsConfig, memories: rows.memories, skills: rows.skills }, existing);
     let rowsWritten = 0;
     if (plan.actions.length > 0) {
+      tainted = await readTainted(mem!, skl!, plan);
       rowsWritten += await applyMemoryActions(mem!, plan, parallelVectorize(brain.brain, tsConfig));
       rowsWritten += await applySkillActions(skl!, plan);
+      rowsWritten += await deleteTainted(mem!, skl!, agent, tainted);
       await mem!.query(
         `INSERT INTO system_brain.settings (agent, key, value) VALUES ($1, 'ts_config', $2)
          ON CONFLICT (agent, key) DO UPDATE SET value = EXCLUDED.value WHERE system_brain.settings.value <> EXCLUDED.value`,
@@ -95,9 +102,11 @@ export async function importSoul(brain: AgentBrain, o: ImportOptions): Promise<I
     const actions = summarizePlan(plan);
     if (previous?.revision !== revision || plan.actions.length > 0) {
       await markApplied(ops!, agent, source, IMPORT_STEP, revision);
-      await logEvent(ops!, { agent, source, kind: "brain.import", message: `imported ${revision}`, data: { actions, rowsWritten } });
+      const forgotten = tainted ? taintedCount(tainted) : 0;
+      await logEvent(ops!, { agent, source, kind: "brain.import", message: `imported ${revision}`, data: { actions, rowsWritten, forgotten } });
     }
     await o.beforeCommit?.();
+    testPause("import.commit");
     return {
       agent,
       revision,
@@ -109,6 +118,10 @@ export async function importSoul(brain: AgentBrain, o: ImportOptions): Promise<I
       skills: rows.skills.length,
       changed: plan.actions.length > 0,
       previousRevision: previous?.revision,
+      forgotten: tainted ? taintedCount(tainted) : 0,
     };
   });
+  // A crash before this leaves the dead tuples to the next import that forgets, or to VACUUM FULL by hand.
+  if (tainted && taintedCount(tainted) > 0) await vacuumTainted(brain.brain, brain.skills, tainted);
+  return report;
 }

@@ -113,6 +113,7 @@ function renderStep(c: AfterPublishContext, soulOf: SoulOf): PostPublishStep {
         // project_dir is checked for files that shadow the rendered soul; versions pick the paths each harness reads.
         projectDir: onHost(boot, a.spec.project_dir ?? `${agentHome(a)}/clawdie`),
         versions: await detectVersions(harnesses, hostVersions(a.spec.harness_versions), process.env),
+        force: p.force === true,
       });
       const errors = result.problems.filter((x) => x.severity === "error");
       if (errors.length > 0) {

@@ -1,6 +1,7 @@
 // The one runner of an agent run: source · validate · scan · publish, then the steps after publish
 // (import · render · service) each when its key changed. Every step is timed and recorded; the
 // first failure ends the run with the step named, and the last good revision stays live.
+import { testPause } from "../../core/test-pause.js";
 import { isSoulsyncError, SoulsyncError } from "../../core/errors.js";
 import { redactUrls } from "../../core/redact.js";
 import { snapshotDir } from "../../git/snapshot.js";
@@ -77,6 +78,7 @@ async function afterPublish(r: Run): Promise<void> {
     dir: snapshotDir(deps.stateDir, serve.commit),
     previous: r.published,
     rollback: serve.rollback,
+    force: r.force,
   };
   const keys = { ...(st.stepKeys ?? {}) };
   for (const step of deps.steps) {
@@ -88,6 +90,7 @@ async function afterPublish(r: Run): Promise<void> {
     }
     await timed(r, step.name, async () => {
       try {
+        testPause(step.name);
         const summary = await step.run(p);
         if (summary) r.did[step.name] = summary;
       } catch (e) {

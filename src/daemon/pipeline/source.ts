@@ -5,6 +5,7 @@
 // - transient faults back off exponentially (the origin is not asked until the backoff ends,
 //   unless --force, and the run says it skipped);
 // - whatever fails, the published revision stays live and the status says why.
+import { testPause } from "../../core/test-pause.js";
 import { inputError, isSoulsyncError, SoulsyncError } from "../../core/errors.js";
 import { credentialCall } from "../../git/credentials.js";
 import { DIR_REF, importDirectory, isPlainDirectory } from "../../git/dir-source.js";
@@ -56,6 +57,7 @@ export async function sourceStep(r: Run): Promise<void> {
   } else {
     let refs = r.force ? undefined : await unchangedLocalRefs(origin, mirror);
     if (!refs) {
+      testPause("fetch");
       r.recloned = (await fetchWithRecovery(mirror, origin, call)).recloned;
       refs = await readMirrorRefs(mirror);
     }
@@ -107,6 +109,7 @@ export async function sourceStep(r: Run): Promise<void> {
   await deps.onProgress?.(st);
 
   if (target.spec.verify) await verifyRevision(deps.stateDir, mirror, target.spec.verify, sel, commit);
+  testPause("snapshot");
   r.incoming = await exportWithRecovery(r, mirror, origin, call, commit);
 }
 
@@ -150,6 +153,7 @@ export async function scanStep(r: Run): Promise<void> {
 export async function publishStep(r: Run): Promise<void> {
   const { deps, target, st } = r;
   const commit = r.commit!;
+  testPause("publish");
   await publishSnapshot(deps.stateDir, target.agent, target.source, commit);
   st.lastApplied = r.revision;
   st.kept = [r.revision!, ...st.kept.filter((k) => !k.endsWith(`sha1:${commit}`))].slice(0, Math.max(1, deps.keep));

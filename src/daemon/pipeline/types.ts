@@ -18,6 +18,8 @@ export interface PublishedRevision {
   previous?: string;
   /** True when this is a rollback rather than a new revision. */
   rollback: boolean;
+  /** `sync --force`: steps that refuse to overwrite changed files (render) back them up and go on. */
+  force?: boolean;
 }
 
 /**
