@@ -3,6 +3,7 @@ import type { Rule } from "../rule.js";
 import { AI_RULES } from "./ai.js";
 import { CHAT_RULES } from "./chat.js";
 import { CLOUD_RULES } from "./cloud.js";
+import { COMMAND_RULES } from "./commands.js";
 import { COMMERCE_RULES } from "./commerce.js";
 import { decodingRules } from "./decoded.js";
 import { KEY_RULES } from "./keys.js";
@@ -20,6 +21,7 @@ export const PLAIN_RULES: readonly Rule[] = [
   ...COMMERCE_RULES,
   ...PACKAGE_RULES,
   ...KEY_RULES,
+  ...COMMAND_RULES,
   urlCredentials,
   keywordRule,
 ];
