@@ -9,6 +9,7 @@ import { decodingRules } from "./decoded.js";
 import { KEY_RULES } from "./keys.js";
 import { keywordRule } from "./keyword.js";
 import { PACKAGE_RULES } from "./packages.js";
+import { SAAS_RULES } from "./saas.js";
 import { urlCredentials } from "./urls.js";
 import { VCS_RULES } from "./vcs.js";
 
@@ -20,6 +21,7 @@ export const PLAIN_RULES: readonly Rule[] = [
   ...AI_RULES,
   ...COMMERCE_RULES,
   ...PACKAGE_RULES,
+  ...SAAS_RULES,
   ...KEY_RULES,
   ...COMMAND_RULES,
   urlCredentials,
