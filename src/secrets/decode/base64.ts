@@ -31,7 +31,8 @@ export function* anchoredBase64(text: string): Generator<Decoded> {
   const re = /ZXlK|LS0tLS1CRUdJTi/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const start = m.index;
-    if (start > 0 && isB64Code(text.charCodeAt(start - 1))) continue;
+    // Inside a longer run it is not where the encoding starts ("=" ends runs, it may precede one).
+    if (start > 0 && text[start - 1] !== "=" && isB64Code(text.charCodeAt(start - 1))) continue;
     let e = start;
     while (e < text.length && e - start < MAX_RUN && isB64Code(text.charCodeAt(e))) e++;
     re.lastIndex = e;

@@ -1,6 +1,7 @@
 // Assignments whose key names a secret: `KEY=value` (.env), `key: value` (YAML, Markdown),
 // `"key": "value"` (JSON), `key = "value"` (TOML), and string literals in code. Reads the value
 // after the key (bounded) and judges it: references, placeholders, names and code are not secrets.
+import { decodeBase64Text } from "../decode/base64.js";
 import { alnumClasses, charClasses, looksRandom, sequentialShare, shannon } from "../entropy.js";
 import { isPlaceholder, isReference } from "../placeholder.js";
 import { readOtherForm } from "./assignment-forms.js";
@@ -32,7 +33,7 @@ export function valueLooksSecret(a: Assignment, kind: SecretKeyKind): boolean {
   if (value.length < 6) return false;
   // In code a secret is a string literal; an unquoted value there is an identifier or expression.
   if (!a.quoted && (a.code || /[()[\]{}<>]/.test(value) || /^!/.test(value) || DOTTED_NAME.test(value))) return false;
-  if (isReference(value) || isPlaceholder(value)) return false;
+  if (isReference(value) || isPlaceholder(value) || encodesStandIn(value)) return false;
   // Shapes vendors really use: a UUID (Heroku, Snyk, HubSpot…) or digits, under a key that says so.
   if (UUID.test(value)) return uuidKey(a.key, kind);
   if (/^[0-9]+$/.test(value)) return digitKey(a.key, kind, value);
@@ -49,6 +50,13 @@ export function valueLooksSecret(a: Assignment, kind: SecretKeyKind): boolean {
   if (looksRandom(value, 3.0) || (value.length >= 10 && charClasses(value) >= 3 && shannon(value) >= 2.8)) return true;
   // A vendor's short token (Dropbox, LinkedIn, Travis: 14–22 lower-case letters and digits).
   return value.length >= 12 && hasVendorWord(a.key) && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && shannon(value) >= 3.0;
+}
+
+/** Base64 of a placeholder or reference (a Kubernetes Secret's `password: Y2hhbmdlbWU=`). */
+function encodesStandIn(value: string): boolean {
+  if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const decoded = decodeBase64Text(value);
+  return decoded !== undefined && (isPlaceholder(decoded) || isReference(decoded));
 }
 
 export interface Assignment {
