@@ -1,4 +1,4 @@
-// soulsync brain migrate|import|search|stats — the agent's memories and skills in PostgreSQL.
+// soulsync brain migrate|import|search|stats|scan — the agent's memories and skills in PostgreSQL.
 import type { Command } from "commander";
 import { usageError } from "../../core/errors.js";
 import type { CliContext } from "../context.js";
@@ -27,6 +27,10 @@ export interface BrainSearchOptions extends BrainCommonOptions {
 
 export interface BrainAgentOptions extends BrainCommonOptions {
   agent?: string;
+}
+
+export interface BrainScanOptions extends BrainAgentOptions {
+  allowlist?: string;
 }
 
 const TARGET_HELP =
@@ -123,5 +127,23 @@ export function registerBrain(program: Command, ctx: CliContext): void {
     .addHelpText("after", `\nExamples:\n  soulsync brain stats\n  soulsync brain stats --agent atlas --json\n${TARGET_HELP}`)
     .action((opts: BrainAgentOptions) =>
       ctx.action(Boolean(opts.json), async () => (await import("./brain.run.js")).runBrainStats(ctx.o, opts)),
+    );
+
+  common(
+    brain
+      .command("scan")
+      .summary("scan what the brain already stores for secrets")
+      .description(
+        "Scan every memory (title, topics, body, chunks) and skill an agent's brain stores, live and\n" +
+          "retired, with the same rules as `soulsync scan`: a secret imported before a rule existed is\n" +
+          "found where it is kept. Findings name the table, the row's path, line, column, rule and a\n" +
+          "fingerprint, never the secret; [retired] marks rows the soul no longer has.",
+      )
+      .option("--agent <name>", "only this agent (default: every agent found)")
+      .option("--allowlist <file>", "fingerprints to accept, one a line (default: bootstrap secrets_allowlist)"),
+  )
+    .addHelpText("after", `\nExamples:\n  soulsync brain scan --agent atlas\n  soulsync brain scan --database postgres://soulsync@db.local/soulsync --json\n\nExit status: 0 clean, 1 findings, 2 error.\n${TARGET_HELP}`)
+    .action((opts: BrainScanOptions) =>
+      ctx.action(Boolean(opts.json), async () => (await import("./brain-scan.run.js")).runBrainScan(ctx.o, opts)),
     );
 }
