@@ -22,7 +22,8 @@ function secretOfUserinfo(raw: string): string | undefined {
   const user = v.slice(0, colon);
   const password = v.slice(colon + 1);
   if (password !== "") return password.length >= 3 && !standsIn(password) ? password : undefined;
-  return user.length >= 8 && !standsIn(user) && looksRandom(user, 3.0) ? user : undefined;
+  const tokenLike = looksRandom(user, 3.0) || (user.length >= 10 && charClasses(user) >= 3);
+  return user.length >= 8 && !standsIn(user) && tokenLike ? user : undefined;
 }
 
 /** `curl … -u VALUE`, where curl starts the line or one of the five lines continued before it. */
@@ -57,7 +58,7 @@ const authHeader: Rule = {
       if (!h) continue;
       const start = m.index + h[0].length;
       const rest = text.slice(start, start + 600);
-      const v = /^(?:(Bearer|Token|Bot|token|bearer|Basic|basic|Digest|ApiKey|SSWS|GenieKey|Splunk|Key|key)[ \t]+)?([\w=~@.+/:-]{8,512})/.exec(rest);
+      const v = /^(?:(Bearer|Token|Bot|token|bearer|Basic|basic|Digest|ApiKey|Api-Token|Api-Key|SSWS|GenieKey|Splunk|Key|key)[ \t]+)?([\w=~@.+/:-]{8,512})/.exec(rest);
       if (!v) continue;
       const scheme = v[1]?.toLowerCase();
       const value = (v[2] as string).replace(/[.,:]+$/, "");
@@ -65,7 +66,8 @@ const authHeader: Rule = {
       if (scheme === "basic") {
         const decoded = decodeBase64Text(value);
         const secret = decoded !== undefined ? secretOfUserinfo(decoded) : undefined;
-        if (secret) yield { index, secret: value, rule: "basic-auth-header", preview: "Basic …" };
+        // Not base64 of user:password: still a credential when it is a long random token.
+        if (secret || (decoded === undefined && value.length >= 24 && looksRandom(value, 3.5))) yield { index, secret: value, rule: "basic-auth-header", preview: "Basic …" };
         continue;
       }
       if (scheme === "digest" || standsIn(value) || /^[A-Za-z]+$/.test(value) || value.length < 12) continue;

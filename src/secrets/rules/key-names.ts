@@ -18,7 +18,7 @@ const NEUTRAL_WORDS = new Set([
   "desc", "note", "doc", "docs", "location", "source", "env", "var", "variable", "allowlist", "fingerprint",
   "prefix", "suffix", "length", "salt", "rounds", "cost", "strength", "generator", "validator", "input",
   "output", "estimate", "estimated", "window", "context", "per", "total", "remaining", "index", "position",
-  "encryption", "hashing", "hasher", "reset", "forgot", "confirm", "confirmation", "field", "form", "prompt",
+  "encryption", "hashing", "hasher", "csrf", "xsrf", "authenticity", "reset", "forgot", "confirm", "confirmation", "field", "form", "prompt",
 ]);
 
 /** Splits `DB_PASSWORD`, `githubToken`, `api.key`, `x-api-key` into lower-case words. */

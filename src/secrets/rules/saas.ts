@@ -35,7 +35,6 @@ const SIMPLE: Spec[] = [
   ["grafana-api-key", "eyJrIjoi", `${AN}=`, 70, 400],
   ["grafana-cloud-api-token", "glc_", `${B64}=`, 32, 400],
   ["heroku-api-key", "HRKU-AA", B64URL, 58, 58],
-  ["infracost-api-token", "ico-", AN, 32, 32],
   ["intra42-client-secret", ["s-s4t2ud-", "s-s4t2af-"], HEX, 64, 64],
   ["newrelic-user-api-key", "NRAK-", "A-Z0-9", 27, 27],
   ["newrelic-insert-key", "NRII-", `${AN}-`, 32, 32],
@@ -105,6 +104,17 @@ function middleAnchored(id: string, anchor: string, beforeCls: string, beforeLen
 
 export const SAAS_RULES: Rule[] = [
   ...simpleRules,
+  // Mixed case: "video.ico-<32 hex>.png" is a cache-busting file name, not an Infracost key.
+  provider({ id: "infracost-api-token", parts: ["ico-", [AN, 32, 32]], before: `${AN_}+/`, check: (s) => /[A-Z]/.test(s) && /[a-z]/.test(s.slice(4)) && randomAfter(4)(s) }),
+  provider({ id: "slack-bot-token", parts: ["xoxb-", ["0-9", 8, 14], "-", [AN, 18, 26]], before: AN_, after: `${AN}-`, check: (s) => randomAfter(s.lastIndexOf("-") + 1)(s) }),
+  provider({
+    id: "slack-webhook-url",
+    parts: ["hooks.slack.com/", ["a-z", 8, 9], "/", [`${AN}+/`, 43, 56]],
+    before: "A-Za-z0-9.",
+    after: `${AN}+/`,
+    check: (s) => /^hooks\.slack\.com\/(?:services|workflows|triggers)\//.test(s) && randomAfter(s.lastIndexOf("/") + 1)(s),
+  }),
+  middleAnchored("sidekiq-secret", "__CONTRIBSYS__COM", "A-Z_", [11, 16], /^["']?[ \t]*[:=][ \t]*["']?[0-9a-f]{8}:[0-9a-f]{8}(?![0-9a-f])/),
   provider({ id: "age-secret-key", parts: ["AGE-SECRET-KEY-1", ["QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58, 58]], before: AN_ }),
   provider({
     id: "onepassword-secret-key",
