@@ -33,12 +33,12 @@ export function valueLooksSecret(a: Assignment, kind: SecretKeyKind): boolean {
   if (value.length < 6) return false;
   // In code a secret is a string literal; an unquoted value there is an identifier or expression.
   if (!a.quoted && (a.code || /[()[\]{}<>]/.test(value) || /^!/.test(value) || DOTTED_NAME.test(value))) return false;
-  if (isReference(value) || isPlaceholder(value) || encodesStandIn(value)) return false;
   // Shapes vendors really use: a UUID (Heroku, Snyk, HubSpot…) or digits, under a key that says so.
-  if (UUID.test(value)) return uuidKey(a.key, kind);
-  if (/^[0-9]+$/.test(value)) return digitKey(a.key, kind, value);
-  // Tokens mix case or digits; "secret=pass_key-auth" and "my-service-name" are names.
+  if (UUID.test(value)) return uuidKey(a.key, kind) && !isPlaceholder(value);
+  if (/^[0-9]+$/.test(value)) return digitKey(a.key, kind, value) && !isPlaceholder(value);
+  // Tokens mix case or digits; "secret=pass_key-auth" and "my-service-name" are names (checked first: cheap).
   if (kind === "token" && (alnumClasses(value) < 2 || /\s/.test(value))) return false;
+  if (isReference(value) || isPlaceholder(value) || encodesStandIn(value)) return false;
   if (NOT_SECRET_VALUE.some((re) => re.test(value))) return false;
   if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(value) && kind === "password") return false;
   if (kind === "password") {

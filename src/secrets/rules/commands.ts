@@ -50,7 +50,7 @@ const HEADER = /(?:authorization|x-(?:[a-z]{1,20}-)?api-?key|api-key|x-(?:[a-z]{
 const authHeader: Rule = {
   id: "authorization-header",
   priority: PRIORITY.url + 1,
-  anchors: ["uthorization", "UTHORIZATION", "pi-Key", "pi-key", "PI-Key", "PI-KEY", "-ApiKey", "-apikey", "-APIKEY", "-Token", "-token", "-TOKEN"],
+  anchors: ["ization:", 'ization"', "ization'", "ization=", "ization =", "IZATION:", "IZATION=", "pi-Key", "pi-key", "PI-Key", "PI-KEY", "-ApiKey", "-apikey", "-APIKEY", "-Token", "-token", "-TOKEN"],
   *scan(text: string): Generator<Hit> {
     for (const m of matches(/(?<![A-Za-z])(?:[Aa]uthorization|AUTHORIZATION|[Xx]-(?:[A-Za-z]{1,20}-)?[Aa][Pp][Ii]-?[Kk][Ee][Yy]|[Aa][Pp][Ii]-[Kk][Ee][Yy]|[Xx]-(?:[A-Za-z]{1,20}-)?(?:[Aa]uth-)?[Tt]oken|X-(?:[A-Z]{1,20}-)?(?:AUTH-)?TOKEN|PRIVATE-TOKEN|Private-Token)/g, text)) {
       HEADER.lastIndex = m.index;

@@ -30,6 +30,6 @@ export function decodingRules(inner: readonly Rule[]): Rule[] {
     decoding("decoded-escapes", escapedStrings, inner),
     decoding("decoded-url", urlEncodedRuns, inner),
     decoding("decoded-base64", anchoredBase64, inner, BASE64_ANCHORS),
-    decoding("decoded-secret-data", secretData, inner, ["Secret"]),
+    decoding("decoded-secret-data", secretData, inner, ["kind: Secret", "kind: \"Secret\"", "kind\": \"Secret\"", "kind\":\"Secret\""]),
   ];
 }
