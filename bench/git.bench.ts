@@ -10,7 +10,7 @@ import git from "isomorphic-git";
 import { stringify } from "yaml";
 import type { Bootstrap } from "../src/config/bootstrap.js";
 import { exportSnapshot, removeSnapshot } from "../src/git/snapshot.js";
-import { syncSources } from "../src/git/sync.js";
+import { syncSources } from "../src/daemon/pass.js";
 import { starterSoul } from "../src/soul/starter.js";
 
 const ENV = { ...process.env, GIT_AUTHOR_NAME: "b", GIT_AUTHOR_EMAIL: "b@x", GIT_COMMITTER_NAME: "b", GIT_COMMITTER_EMAIL: "b@x", GIT_CONFIG_GLOBAL: "/dev/null" };
@@ -48,7 +48,8 @@ async function changeCheck(): Promise<void> {
     state_dir: join(root, "state"),
     driver: "sim",
     secrets_dir: join(root, "secrets"),
-    triggers: { poll: "*/5 * * * *", jitter_seconds: 30, watch: true, debounce_ms: 500 },
+    triggers: { poll: "*/5 * * * *", jitter_seconds: 30, watch: true, debounce_ms: 30 },
+    daemon: { concurrency: 4, brain_idle_seconds: 60, max_open_brains: 8 },
     configPath: undefined,
   };
   let t = process.hrtime.bigint();

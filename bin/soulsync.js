@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm install` through `prepare`).
-import { main } from "../dist/cli/main.js";
+// Thin launcher: the bundled CLI lives in dist/bundle/ (built by `npm install` through `prepare`).
+import { main } from "../dist/bundle/main.js";
 
 main(process.argv).then((code) => {
   process.exitCode = code;

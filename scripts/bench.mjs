@@ -10,9 +10,13 @@ const files = named.length
       .sort()
       .map((f) => `bench/${f}`);
 let failed = 0;
-for (const file of files) {
-  console.log(`\n== ${file}`);
-  const r = spawnSync(process.execPath, ["--import", "tsx", file], { stdio: "inherit" });
+for (const [i, file] of files.entries()) {
+  console.log(`\n== ${file} (${i + 1} of ${files.length})`);
+  const start = Date.now();
+  // A bench that hangs after its figures must not stall the run: 20 minutes each at most.
+  const r = spawnSync(process.execPath, ["--import", "tsx", file], { stdio: "inherit", timeout: 20 * 60_000 });
+  const secs = ((Date.now() - start) / 1000).toFixed(1);
   if (r.status !== 0) failed++;
+  console.log(`== ${file}: ${r.status === 0 ? "finished" : r.signal ? `stopped (${r.signal})` : `failed (exit ${r.status})`} in ${secs} s`);
 }
 process.exit(failed ? 1 : 0);

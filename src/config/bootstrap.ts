@@ -1,16 +1,20 @@
 // Reads the bootstrap file with environment overrides (DESIGN §4):
 // SOULSYNC_CONFIG, SOULSYNC_STATE_DIR, SOULSYNC_DATABASE_URL (falling back to DATABASE_URL).
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { dirname, isAbsolute, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { environmentError, inputError } from "../core/errors.js";
+import { DEFAULT_CONFIG_PATH } from "./default-path.js";
 import { type BootstrapSpec, bootstrapSpec } from "./schema/bootstrap.js";
 
-export const DEFAULT_CONFIG_PATH = "/usr/local/etc/soulsync/soulsync.yaml";
+export { DEFAULT_CONFIG_PATH };
 
 export interface Bootstrap extends BootstrapSpec {
   /** The file it was read from, or undefined for the embedded defaults. */
   configPath: string | undefined;
+  /** With the embedded defaults: the working directory their relative paths resolved from. */
+  defaultsFrom?: string;
 }
 
 /**
@@ -57,5 +61,23 @@ export async function loadBootstrap(explicit?: string, env: NodeJS.ProcessEnv = 
     secrets_allowlist: spec.secrets_allowlist ? abs(spec.secrets_allowlist) : undefined,
     database_url: env.SOULSYNC_DATABASE_URL || env.DATABASE_URL || spec.database_url || undefined,
     configPath: text === undefined ? undefined : resolve(path),
+    ...(text === undefined ? { defaultsFrom: base } : {}),
   };
+}
+
+/** Said with an error about a path from the embedded defaults, so the operator knows where it came from. */
+export function defaultsNote(boot: Bootstrap): string | undefined {
+  if (boot.configPath !== undefined) return undefined;
+  return `no bootstrap file was found (none given with --config or SOULSYNC_CONFIG, and ${DEFAULT_CONFIG_PATH} does not exist), so the embedded defaults are in use, resolved from the working directory ${boot.defaultsFrom ?? process.cwd()}`;
+}
+
+/** host_repo.path, refused with where it came from when it holds no host.yaml. */
+export function localHostDir(boot: Bootstrap & { host_repo: { path: string } }): string {
+  const dir = boot.host_repo.path;
+  const file = join(dir, "host.yaml");
+  if (!existsSync(file)) {
+    const from = defaultsNote(boot) ?? `host_repo.path in ${boot.configPath}`;
+    throw environmentError("E_HOST_READ", `cannot read ${file}: it does not exist; ${from}`, { path: dir });
+  }
+  return dir;
 }

@@ -1,90 +1,89 @@
-// One sync pass over the whole pipeline (DESIGN §2):
-//   host repo → reconcile network · pf · jails · database → each soul: fetch … publish → import
-//   → render → reconcile service (a new soul revision restarts the agent).
-// The source side keeps its own failure policy (refused revisions, backoff); a failed host
-// step is reported and the steps after it wait for the next pass.
-import type { HostConfig } from "../config/agent/model.js";
+// One pass over the whole pipeline (DESIGN §2), as `soulsync sync` runs it when no daemon holds
+// the state directory: under the state directory's lock, the host part first (host repo, host
+// steps), then every agent's run — in parallel up to daemon.concurrency — then snapshot collection.
 import type { Bootstrap } from "../config/bootstrap.js";
-import { PIPELINE_STEPS, type PipelineStep } from "../config/schema/bootstrap.js";
-import type { Problem } from "../core/problem.js";
-import { type SyncReport, syncSources } from "../git/sync.js";
-import type { Action, Step } from "../reconcile/actions.js";
-import { loadCheckedHost, sessionFor } from "../reconcile/session.js";
-import { agentSteps } from "./agent-steps.js";
-import { readServedSouls, recordServedSouls } from "./served.js";
-import { type HostStepsResult, reconcileChanged } from "./host-steps.js";
-
-export const HOST_STEPS: readonly Step[] = ["network", "pf", "jails", "database"];
-
-/** The steps the bootstrap enables (all by default). */
-function enabledSteps(boot: Bootstrap): Set<PipelineStep> {
-  return new Set(boot.steps ?? PIPELINE_STEPS);
-}
+import { usageError } from "../core/errors.js";
+import { acquireLock } from "../git/lock.js";
+import { cleanTempSnapshots } from "../git/snapshot.js";
+import type { StatusStore } from "../git/status/store.js";
+import type { Action } from "../reconcile/actions.js";
+import type { HostStepsResult } from "./host-steps.js";
+import { mapLimit } from "./map-limit.js";
+import type { SyncOutcome } from "./pipeline/outcome.js";
+import { openPipeline, type PipelineOptions } from "./pipeline/pipeline.js";
+import type { PostPublishStep } from "./pipeline/types.js";
 
 export interface PassRequest {
   bootstrap: Bootstrap;
   agent?: string;
   force?: boolean;
   now?: () => Date;
+  random?: () => number;
+  store?: StatusStore;
+  /** Replaces import · render · service and switches host steps off (source-side tests). */
+  steps?: readonly PostPublishStep[];
   /** Progress: each host action as it starts. */
   onAction?: (a: Action) => void;
+  onStep?: PipelineOptions["onStep"];
+  trigger?: string;
+}
+
+export interface SyncReport {
+  ok: boolean;
+  outcomes: SyncOutcome[];
+  /** Snapshots removed by collection. */
+  collected: string[];
+  /** Half-written snapshots from an interrupted run, removed first. */
+  cleaned: string[];
 }
 
 export interface PassReport {
   ok: boolean;
   sources: SyncReport;
-  /** Host steps before the souls, and the service step after them. */
+  /** Host steps before the souls, and the agents' service steps. */
   host: HostStepsResult | undefined;
   service: HostStepsResult | undefined;
 }
 
-/** Opens the driver, reconciles the changed ones of `steps`, closes the driver. */
-async function reconcileWith(
-  boot: Bootstrap,
-  checked: { host: HostConfig; problems: Problem[] },
-  souls: Record<string, string>,
-  steps: readonly Step[],
-  force: boolean,
-  now: () => Date,
-  onAction: PassRequest["onAction"],
-): Promise<HostStepsResult> {
-  const session = sessionFor(boot, checked.host, checked.problems, souls);
-  try {
-    return await reconcileChanged(boot.state_dir, session, steps, { force, now, onAction });
-  } finally {
-    await session.driver.close();
-  }
-}
+export const DEFAULT_CONCURRENCY = 4;
 
 export async function runPass(req: PassRequest): Promise<PassReport> {
   const boot = req.bootstrap;
-  const now = req.now ?? (() => new Date());
-  const force = Boolean(req.force);
-  const enabled = enabledSteps(boot);
-  const hostSteps = HOST_STEPS.filter((s) => enabled.has(s));
-  const reconciles = hostSteps.length > 0 || enabled.has("service");
-  let checked: { host: HostConfig; problems: Problem[] } | undefined;
-  let host: HostStepsResult | undefined;
-  const sources = await syncSources({
-    bootstrap: boot,
-    agent: req.agent,
-    force,
-    now,
-    onHost: async (dir) => {
-      if (!reconciles && !enabled.has("import") && !enabled.has("render")) return undefined;
-      // Read and validated once: the host steps, the soul steps and the service step share it.
-      checked = await loadCheckedHost(dir);
-      if (hostSteps.length > 0) host = await reconcileWith(boot, checked, await readServedSouls(boot), hostSteps, force, now, req.onAction);
-      return agentSteps(boot, checked.host, () => now().toISOString().slice(0, 10), enabled);
-    },
-  });
-  let service: HostStepsResult | undefined;
-  const hostOk = host?.outcome?.ok ?? true;
-  if (checked && hostOk && enabled.has("service")) {
-    const souls = await readServedSouls(boot);
-    service = await reconcileWith(boot, checked, souls, ["service"], force, now, req.onAction);
-    if (service.outcome?.ok !== false) await recordServedSouls(boot, souls);
+  const release = await acquireLock(boot.state_dir);
+  try {
+    const p = await openPipeline({ ...req, bootstrap: boot, reportServices: true });
+    try {
+      const cleaned = await cleanTempSnapshots(boot.state_dir);
+      const outcomes: SyncOutcome[] = [];
+      const run = { force: req.force, trigger: req.trigger ?? "sync" };
+      let host: HostStepsResult | undefined;
+      try {
+        const refresh = await p.refreshHost(run);
+        if (refresh.outcome) outcomes.push(refresh.outcome);
+        host = refresh.steps;
+      } catch (e) {
+        await p.save();
+        throw e;
+      }
+      const agents = req.agent ? p.agents().filter((a) => a === req.agent) : p.agents();
+      if (req.agent && agents.length === 0) {
+        throw usageError("E_AGENT_UNKNOWN", `no agent "${req.agent}" in the host repo's host.yaml`, { agent: req.agent });
+      }
+      outcomes.push(...(await mapLimit(agents, boot.daemon?.concurrency ?? DEFAULT_CONCURRENCY, (a) => p.runSoul(a, run))));
+      const collected = await p.collect();
+      await p.save();
+      const service = p.takeServiceResults();
+      const ok = outcomes.every((x) => x.condition === "Ready") && host?.outcome?.ok !== false && service?.outcome?.ok !== false;
+      return { ok, sources: { ok: outcomes.every((x) => x.condition === "Ready"), outcomes, collected, cleaned }, host, service };
+    } finally {
+      await p.close();
+    }
+  } finally {
+    await release();
   }
-  const ok = sources.ok && hostOk && (service?.outcome?.ok ?? true);
-  return { ok, sources, host, service };
+}
+
+/** The source side alone (no host steps; `steps` instead of import · render · service): source tests. */
+export async function syncSources(req: PassRequest): Promise<SyncReport> {
+  return (await runPass({ ...req, steps: req.steps ?? [] })).sources;
 }

@@ -10,6 +10,3 @@ export * from "./snapshot.js";
 export * from "./sources.js";
 export * from "./status/store.js";
 export * from "./status/types.js";
-export * from "./steps.js";
-export * from "./sync.js";
-export * from "./sync-source.js";

@@ -31,7 +31,11 @@ export interface PromoteResult {
 
 const PREFIX = /^(?:[A-Za-z0-9._][A-Za-z0-9._-]*\/)*(?:[A-Za-z0-9._][A-Za-z0-9._-]*)?$/;
 
-/** The tag to create and the latest existing one under the prefix (pure); throws when not newer. */
+/**
+ * The tag to create and the latest existing one under the prefix (pure); throws when not newer.
+ * Tags are spelled one way, PREFIX + "v" + X.Y.Z, whether VERSION was given as 1.4.0 or v1.4.0:
+ * the common git convention, and what a `semver` ref selector matches either way.
+ */
 export function planPromotion(version: string, prefix: string, tags: readonly string[]): { tag: string; previous?: string } {
   const rest = version.replace(/^v/, "");
   if (!/^v?\d/.test(version) || semver.valid(version) === null || semver.clean(version) !== rest) {
@@ -41,9 +45,9 @@ export function planPromotion(version: string, prefix: string, tags: readonly st
   const existing = tagVersions(prefix, tags);
   const latest = existing.sort((a, b) => semver.rcompare(a.version, b.version))[0];
   if (latest && !semver.gt(version, latest.version)) {
-    throw inputError("E_PROMOTE_NOT_NEWER", `${prefix}${version} is not greater than the latest ${latest.tag}`, { latest: latest.tag });
+    throw inputError("E_PROMOTE_NOT_NEWER", `${prefix}v${rest} is not greater than the latest ${latest.tag}`, { latest: latest.tag });
   }
-  return { tag: `${prefix}${version}`, previous: latest?.tag };
+  return { tag: `${prefix}v${rest}`, previous: latest?.tag };
 }
 
 /** Validates and scans HEAD, then creates the annotated (optionally signed) tag and optionally pushes it. */

@@ -7,7 +7,16 @@ import { isSoulsyncError } from "../core/errors.js";
 import { errorAt, type Problem } from "../core/problem.js";
 import { validateSoul } from "../soul/validate/index.js";
 import type { TreeValidator } from "./check.js";
-import type { SourceTarget } from "./sync-source.js";
+
+/** One watched source of one agent: its spec and the validator its snapshots must pass. */
+export interface SourceTarget {
+  agent: string;
+  source: string;
+  spec: SourceSpec;
+  validate: TreeValidator;
+  /** Relative local paths in the URL are relative to this directory. */
+  baseDir?: string;
+}
 
 /** The host repo's status key: "_host" cannot be an agent name (those start with a letter). */
 export const HOST_AGENT = "_host";

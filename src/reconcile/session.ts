@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type DbAdmin, openPgAdmin } from "../brain/admin/admin.js";
 import type { HostConfig } from "../config/agent/model.js";
-import type { Bootstrap } from "../config/bootstrap.js";
+import { type Bootstrap, localHostDir } from "../config/bootstrap.js";
 import { loadHostConfig } from "../config/check.js";
 import { environmentError, SoulsyncError, usageError } from "../core/errors.js";
 import type { Problem } from "../core/problem.js";
@@ -39,7 +39,7 @@ function missingDb(): DbAdmin {
  */
 export function hostDirOf(boot: Bootstrap, override?: string): string {
   if (override) return override;
-  if ("path" in boot.host_repo) return boot.host_repo.path;
+  if ("path" in boot.host_repo) return localHostDir({ ...boot, host_repo: boot.host_repo });
   const published = join(boot.state_dir, "_host", "repo", "current");
   if (existsSync(published)) return published;
   throw usageError("E_HOST_REPO", "host_repo is a git source and no revision of it is published yet: run soulsync sync, or give --host DIR");

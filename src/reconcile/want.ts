@@ -23,9 +23,14 @@ export interface Want {
 
 export const RC_DIR = "/usr/local/etc/rc.d";
 
-/** The agent's .env values plus the soul revision it should run, when one is published. */
+/**
+ * The agent's .env values plus the soul commit it should run, when one is published. The commit,
+ * not the revision: a new tag on the commit that is already live changes nothing the agent reads,
+ * so it does not restart the agent.
+ */
 function withSoul(env: Record<string, string>, soul: string | undefined): Record<string, string> {
-  return soul ? { ...env, SOULSYNC_SOUL_REVISION: soul } : env;
+  const commit = soul ? /([0-9a-f]{40})$/.exec(soul)?.[1] : undefined;
+  return commit ? { ...env, SOULSYNC_SOUL_COMMIT: commit } : env;
 }
 
 const file = (path: string, content: string, mode: number): DesiredFile => ({ path, content, hash: contentHash(content), mode });

@@ -148,3 +148,29 @@ test("a shared ollama jail with the same IP is accepted and created once", async
   const jails = host!.agents.flatMap((a) => a.runtime.jails.map((j) => j.name));
   assert.deepEqual(jails, ["atlas-git", "atlas-cms", "atlas-ollama", "mevy-git", "mevy-cms"]);
 });
+
+test("config check takes the host repo's folder or its host.yaml, and refuses another file", () => {
+  const viaFile = soulsync(["config", "check", "examples/host/host.yaml", "--json"]);
+  assert.equal(viaFile.status, 0, viaFile.stdout + viaFile.stderr);
+  assert.deepEqual(JSON.parse(viaFile.stdout), { ok: true, errors: [], warnings: [] });
+  const other = soulsync(["config", "check", "examples/host/agents/atlas.env"]);
+  assert.equal(other.status, 2);
+  assert.match(other.stderr, /E_USAGE: examples\/host\/agents\/atlas\.env: config check takes a host repo directory or its host\.yaml/);
+});
+
+test("with no bootstrap file, a missing host repo says the embedded defaults were used and from which directory", () => {
+  const cwd = tmpDir();
+  // SOULSYNC_CONFIG unset and the default file absent on this machine: the embedded defaults.
+  assert.equal(existsSync("/usr/local/etc/soulsync/soulsync.yaml"), false, "this test needs no system bootstrap file");
+  const r = soulsync(["plan"], { cwd, env: { SOULSYNC_CONFIG: undefined } });
+  assert.equal(r.status, 2, r.stdout + r.stderr);
+  assert.match(r.stderr, /E_HOST_READ: cannot read .*examples\/host\/host\.yaml: it does not exist/);
+  assert.match(r.stderr, /embedded defaults are in use, resolved from the working directory /);
+  assert.ok(r.stderr.includes(cwd), r.stderr);
+  // A bootstrap file that names a missing host repo says so instead.
+  const config = join(cwd, "soulsync.yaml");
+  writeTree(cwd, { "soulsync.yaml": "host_repo: { path: nowhere }\nstate_dir: state\ndriver: sim\n" });
+  const named = soulsync(["plan", "--config", config]);
+  assert.equal(named.status, 2);
+  assert.match(named.stderr, new RegExp(`host_repo\\.path in ${config.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}`));
+});

@@ -75,7 +75,7 @@ describe("soulsync sync: the whole pipeline", () => {
     assert.match(readFileSync(join(home, ".codex/AGENTS.md"), "utf8"), /^Provenance: rendered by soulsync/);
     assert.ok(existsSync(join(home, ".claude/CLAUDE.md")));
     assert.ok(!existsSync(join(home, ".hermes")), "only the harnesses host.yaml names");
-    assert.match(readFileSync(join(home, "clawdie/.env"), "utf8"), /^SOULSYNC_SOUL_REVISION=main@sha1:[0-9a-f]{40}$/m);
+    assert.match(readFileSync(join(home, "clawdie/.env"), "utf8"), /^SOULSYNC_SOUL_COMMIT=[0-9a-f]{40}$/m);
     const stats = soulsync(["brain", "stats", "--agent", "atlas", "--config", config, "--json"]);
     assert.equal(stats.status, 0, stats.stderr);
     const agent = (JSON.parse(stats.stdout) as { agents: Array<{ memories: { live: number }; skills: { live: number }; revision: string }> }).agents[0];
@@ -159,7 +159,7 @@ describe("soulsync rollback: the pipeline follows", () => {
     const codex = join(root, "state/sim/root/home/atlas/.codex/AGENTS.md");
     const env = join(root, "state/sim/root/home/atlas/clawdie/.env");
     assert.equal(soulsync(["sync", "--config", config]).status, 0);
-    const first = readFileSync(env, "utf8").match(/SOULSYNC_SOUL_REVISION=(.+)/)?.[1];
+    const first = readFileSync(env, "utf8").match(/SOULSYNC_SOUL_COMMIT=(.+)/)?.[1];
     push(work, { "SOUL.md": "# Atlas\n\nA rewritten soul.\n" }, "rewrite");
     assert.equal(soulsync(["sync", "--config", config]).status, 0);
     assert.match(readFileSync(codex, "utf8"), /A rewritten soul/);
@@ -167,6 +167,6 @@ describe("soulsync rollback: the pipeline follows", () => {
     const r = soulsync(["rollback", "--agent", "atlas", "--config", config, "--json"]);
     assert.equal(r.status, 0, r.stderr);
     assert.doesNotMatch(readFileSync(codex, "utf8"), /A rewritten soul/);
-    assert.equal(readFileSync(env, "utf8").match(/SOULSYNC_SOUL_REVISION=(.+)/)?.[1], first);
+    assert.equal(readFileSync(env, "utf8").match(/SOULSYNC_SOUL_COMMIT=(.+)/)?.[1], first);
   });
 });

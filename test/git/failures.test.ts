@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import type { PublishedRevision } from "../../src/git/steps.js";
+import type { PublishedRevision } from "../../src/daemon/pipeline/types.js";
 import { tmpDir } from "../helpers/tmp.js";
 import { makeHost } from "./helpers/harness.js";
 import { g, soulRepo } from "./helpers/repo.js";

@@ -17,20 +17,20 @@ describe("soulsync promote", () => {
     let r = soulsync(["promote", "1.0.0", "--repo", repo.work, "--prefix", "host-a/", "--json"], { env: ENV });
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout);
-    assert.equal(out.tag, "host-a/1.0.0");
+    assert.equal(out.tag, "host-a/v1.0.0", "1.0.0 and v1.0.0 both make v1.0.0");
     assert.equal(out.commit, repo.head());
-    assert.equal(g(repo.work, "cat-file", "-t", "host-a/1.0.0"), "tag", "annotated");
+    assert.equal(g(repo.work, "cat-file", "-t", "host-a/v1.0.0"), "tag", "annotated");
 
     r = soulsync(["promote", "0.9.0", "--repo", repo.work, "--prefix", "host-a/"], { env: ENV });
     assert.equal(r.status, 1);
     assert.match(r.stderr, /E_PROMOTE_NOT_NEWER/);
-    r = soulsync(["promote", "1.0.0", "--repo", repo.work, "--prefix", "host-a/"], { env: ENV });
-    assert.equal(r.status, 1);
+    r = soulsync(["promote", "v1.0.0", "--repo", repo.work, "--prefix", "host-a/"], { env: ENV });
+    assert.equal(r.status, 1, "v1.0.0 is the tag 1.0.0 made");
 
     r = soulsync(["promote", "0.1.0", "--repo", repo.work, "--prefix", "host-b/", "--push"], { env: ENV });
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /tagged .* as host-b\/0\.1\.0, pushed to origin/);
-    assert.equal(g(repo.origin, "rev-parse", "host-b/0.1.0^{commit}"), repo.head());
+    assert.match(r.stdout, /tagged .* as host-b\/v0\.1\.0, pushed to origin/);
+    assert.equal(g(repo.origin, "rev-parse", "host-b/v0.1.0^{commit}"), repo.head());
 
     r = soulsync(["promote", "banana", "--repo", repo.work], { env: ENV });
     assert.equal(r.status, 2);
@@ -44,7 +44,7 @@ describe("soulsync promote", () => {
     assert.equal(r.status, 1);
     assert.match(r.stdout, /^manifest\.json:\d+:\d+: E_/m);
     assert.match(r.stderr, /E_PROMOTE_INVALID/);
-    assert.throws(() => g(repo.work, "rev-parse", "1.0.0"));
+    assert.throws(() => g(repo.work, "rev-parse", "v1.0.0"));
   });
 
   test("--sign creates a tag git can verify", () => {

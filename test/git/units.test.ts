@@ -119,7 +119,8 @@ describe("planPromotion", () => {
   const tags = ["host-a/v1.2.0", "host-a/v1.10.0", "v3.0.0", "host-b/v9.0.0"];
   test("greater than the latest under the prefix", () => {
     assert.deepEqual(planPromotion("v1.11.0", "host-a/", tags), { tag: "host-a/v1.11.0", previous: "host-a/v1.10.0" });
-    assert.deepEqual(planPromotion("1.0.0", "host-c/", tags), { tag: "host-c/1.0.0", previous: undefined });
+    assert.deepEqual(planPromotion("1.0.0", "host-c/", tags), { tag: "host-c/v1.0.0", previous: undefined }, "one spelling: v + X.Y.Z");
+    assert.deepEqual(planPromotion("v1.0.0", "host-c/", tags), { tag: "host-c/v1.0.0", previous: undefined });
   });
   test("not newer, not a version, bad prefix", () => {
     assert.throws(() => planPromotion("1.10.0", "host-a/", tags), { code: "E_PROMOTE_NOT_NEWER" });

@@ -7,7 +7,8 @@ import { after } from "node:test";
 /** A fresh directory removed when the test file ends. */
 export function tmpDir(prefix = "soulsync-test-"): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  // Retries: a child process killed by a later hook may still be writing into it.
+  after(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
   return dir;
 }
 

@@ -1,8 +1,10 @@
 // The embedded implementation of Db: PGlite (PostgreSQL compiled to WebAssembly) keeping its
 // data directory on disk. One instance serves one data directory; a lock file keeps other
 // processes out while it is open.
-import { mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
+import { existsSync } from "node:fs";
+import { cp, mkdir, rename, rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { packageFile } from "../../core/package-root.js";
 import { PGlite } from "@electric-sql/pglite";
 import { lockDir } from "./dir-lock.js";
 import { mapDbError } from "./errors.js";
@@ -19,12 +21,27 @@ async function run<R>(q: PgliteQueryable, where: string, sql: string, params?: u
   }
 }
 
+/** The data directory initialised at build time (scripts/pglite-template.mjs), if there is one. */
+const TEMPLATE = packageFile("dist/pglite-template");
+
+/** A new data directory starts as a copy of the template (initdb costs seconds); a copy is atomic by rename. */
+async function seedFromTemplate(dir: string): Promise<void> {
+  if (existsSync(join(dir, "PG_VERSION")) || !existsSync(join(TEMPLATE, ".soulsync-template"))) return;
+  const tmp = `${dir}.seed-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  await cp(TEMPLATE, tmp, { recursive: true });
+  await rm(join(tmp, ".soulsync-template"), { force: true });
+  await rm(dir, { recursive: true, force: true });
+  await rename(tmp, dir);
+}
+
 /** Opens (creating on first use) the embedded database kept in `dir`. */
 export async function openPglite(dir: string, options: { lockWaitMs?: number } = {}): Promise<Db> {
   await mkdir(dirname(dir), { recursive: true });
   const release = await lockDir(`${dir}.lock`, options.lockWaitMs);
   let pglite: PGlite;
   try {
+    await seedFromTemplate(dir);
     pglite = await PGlite.create({ dataDir: dir });
   } catch (e) {
     await release();

@@ -57,4 +57,12 @@ export const OPS_MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: "runs name their host, result, duration and steps",
+    statements: [
+      "ALTER TABLE system_ops.runs ADD COLUMN host text, ADD COLUMN result text, ADD COLUMN ms integer, ADD COLUMN steps jsonb NOT NULL DEFAULT '[]'",
+      "CREATE INDEX runs_by_host ON system_ops.runs (host, agent, id DESC)",
+    ],
+  },
 ];

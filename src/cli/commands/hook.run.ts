@@ -2,25 +2,29 @@
 import { existsSync } from "node:fs";
 import { chmod, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { environmentError, inputError } from "../../core/errors.js";
+import { packageFile } from "../../core/package-root.js";
 import { redactUrls } from "../../core/redact.js";
-import { DEFAULT_MAX_BYTES, type ScanInput, scanFiles } from "../../secrets/api.js";
-import { listCommits, readCommits, readTagMessage } from "../../secrets/read-git.js";
+import type { ScanInput } from "../../secrets/api.js";
 import { parseRefUpdates } from "../../secrets/ref-updates.js";
 import { EXIT_FAILED, EXIT_OK } from "../exit.js";
 import type { Output } from "../output.js";
 import type { HookOptions } from "./hook.js";
-import { loadAllowlist } from "../../secrets/load-allowlist.js";
-import { formatFinding } from "./scan.run.js";
 
-async function readStdin(): Promise<string> {
+export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString("utf8");
 }
 
 export async function runPreReceive(o: Output, opts: HookOptions): Promise<number> {
+  // The scanner and git are loaded here, not at the top: post-receive and install need neither.
+  const [{ DEFAULT_MAX_BYTES, scanFiles }, { listCommits, readCommits, readTagMessage }, { loadAllowlist }, { formatFinding }] = await Promise.all([
+    import("../../secrets/api.js"),
+    import("../../secrets/read-git.js"),
+    import("../../secrets/load-allowlist.js"),
+    import("./scan.run.js"),
+  ]);
   const updates = parseRefUpdates(await readStdin());
   const allow = await loadAllowlist(opts.allowlist, opts.config);
   const inputs: ScanInput[] = [];
@@ -39,39 +43,21 @@ export async function runPreReceive(o: Output, opts: HookOptions): Promise<numbe
   return EXIT_FAILED;
 }
 
-export async function runPostReceive(o: Output, opts: HookOptions): Promise<number> {
-  const updates = parseRefUpdates(await readStdin());
-  const url = opts.notify ?? process.env.SOULSYNC_NOTIFY_URL;
-  const body = { repo: resolve(process.env.GIT_DIR ?? "."), updates: updates.map(({ old, new: next, ref }) => ({ old, new: next, ref })) };
-  if (!url) {
-    for (const u of updates) o.out(`soulsync: ${u.ref} ${u.old.slice(0, 12)}..${u.new.slice(0, 12)}`);
-    return EXIT_OK;
-  }
-  const token = process.env.SOULSYNC_NOTIFY_TOKEN;
-  try {
-    const res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(5000),
-    });
-    if (!res.ok) o.err(`soulsync: notify ${redactUrls(url)} answered ${res.status}`);
-  } catch (e) {
-    o.err(`soulsync: notify ${redactUrls(url)} failed: ${redactUrls((e as Error).message)}`);
-  }
-  return EXIT_OK;
-}
-
 const MARKER = "# installed by soulsync";
 
 /** A hook script that runs this soulsync with this node, whatever PATH the git server has. */
 function hookScript(name: string, opts: HookOptions): string {
-  const bin = fileURLToPath(new URL("../../../bin/soulsync.js", import.meta.url));
+  const bin = packageFile("bin/soulsync.js");
   const q = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
   const args = [process.execPath, bin, "hook", name];
   if (name === "pre-receive" && opts.allowlist) args.push("--allowlist", resolve(opts.allowlist));
   if (name === "pre-receive" && opts.config) args.push("--config", resolve(opts.config));
-  if (name === "post-receive" && opts.notify) args.push("--notify", opts.notify);
+  if (name === "post-receive") {
+    if (opts.notify) args.push("--notify", opts.notify);
+    if (opts.keyFile) args.push("--key-file", resolve(opts.keyFile));
+    if (opts.socket) args.push("--socket", resolve(opts.socket));
+    if (opts.config) args.push("--config", resolve(opts.config));
+  }
   return `#!/bin/sh\n${MARKER}\nexec ${args.map(q).join(" ")}\n`;
 }
 

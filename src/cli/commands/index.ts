@@ -5,6 +5,7 @@ import type { CliContext } from "../context.js";
 import { registerApply } from "./apply.js";
 import { registerBrain } from "./brain.js";
 import { registerConfig } from "./config.js";
+import { registerDaemon } from "./daemon.js";
 import { registerHook } from "./hook.js";
 import { registerInit } from "./init.js";
 import { registerPlan } from "./plan.js";
@@ -26,6 +27,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerPlan(program, ctx);
   registerApply(program, ctx);
   registerSync(program, ctx);
+  registerDaemon(program, ctx);
   registerStatus(program, ctx);
   registerRollback(program, ctx);
   registerPromote(program, ctx);

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { inputError } from "../../core/errors.js";
 import { AGENT_NAME_RE } from "../../soul/schema/patterns.js";
 import type { CliContext } from "../context.js";
+import { manual } from "../help.js";
 import { EXIT_OK } from "../exit.js";
 
 interface InitOptions {
@@ -13,10 +14,16 @@ interface InitOptions {
 }
 
 export function registerInit(program: Command, ctx: CliContext): void {
-  program
-    .command("init")
+  manual(program.command("init"), {
+    exit: [
+      [0, "the soul was written and committed"],
+      [1, "DIR is not empty, or the agent name is not valid"],
+      [2, "usage error, or git failed"],
+    ],
+    examples: ["soulsync init ~/souls/atlas", "soulsync init ./mevy-soul --agent mevy --display-name Mevy --json"],
+  })
     .summary("scaffold a Layered Soul repo")
-    .description("Write a valid starter soul repo into DIR (new or empty), git init it and make a first commit.")
+    .description("Write a valid starter Layered Soul repo into DIR (a new or empty directory): the four core files, AGENTS.md, a skill and a curated memory. Then git init it and make a first commit, so it can be pushed to an origin as it is.")
     .argument("<dir>", "directory to create")
     .option("--agent <name>", "AGENT_NAME (default: derived from DIR)")
     .option("--display-name <text>", "display name (default: the agent name, capitalised)")

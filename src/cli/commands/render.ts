@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { usageError } from "../../core/errors.js";
 import type { CliContext } from "../context.js";
+import { manual } from "../help.js";
 
 export interface RenderOptions {
   soul?: string;
@@ -19,8 +20,14 @@ export interface RenderOptions {
 }
 
 export function registerRender(program: Command, ctx: CliContext): void {
-  program
-    .command("render")
+  manual(program.command("render"), {
+    exit: [
+      [0, "rendered, or already up to date"],
+      [1, "the soul is bad, a file is over a harness budget, a file soulsync did not write is in the way, or --check found stale output"],
+      [2, "usage error, or a write failed"],
+    ],
+    examples: ["soulsync render --soul examples/souls/atlas --harness all --out /home/atlas", "soulsync render --soul . --harness codex,claude-code --out ~ --dry-run", "soulsync render --repo /srv/git/atlas-soul.git --rev v1.4.0 --out /home/atlas --check"],
+  })
     .summary("render a soul into each harness's files under a home directory")
     .description(
       "Render one soul for Pi, Hermes, Codex, Claude Code, Colibri and OpenClaw, the way each reads its files, " +
@@ -41,14 +48,6 @@ export function registerRender(program: Command, ctx: CliContext): void {
     .option("--origin <repo>", "repo name or URL to print in provenance lines (default: manifest provenance.origin)")
     .option("--colibri-db <path>", "Colibri's SQLite database (default HOME/.colibri/colibri.sqlite)")
     .option("--json", "print the plan and outcome as JSON")
-    .addHelpText(
-      "after",
-      "\nExamples:\n" +
-        "  soulsync render --soul examples/souls/atlas --harness all --out /home/atlas\n" +
-        "  soulsync render --soul . --harness codex,claude-code --out ~ --dry-run\n" +
-        "  soulsync render --repo /srv/git/atlas-soul.git --rev v1.4.0 --out /home/atlas --check\n" +
-        "\nExit status: 0 done (or up to date); 1 bad soul, over budget, a conflict, or --check found stale output; 2 usage.",
-    )
     .action((opts: RenderOptions) =>
       ctx.action(Boolean(opts.json), async () => {
         if (!opts.out) throw usageError("E_USAGE", "--out HOME is required");

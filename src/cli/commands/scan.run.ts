@@ -2,7 +2,6 @@
 import { usageError } from "../../core/errors.js";
 import { DEFAULT_MAX_BYTES, type Finding, type ScanInput, scanFiles } from "../../secrets/api.js";
 import { loadAllowlist } from "../../secrets/load-allowlist.js";
-import { listCommits, readCommitTree, readCommits } from "../../secrets/read-git.js";
 import { readPaths } from "../../secrets/read-paths.js";
 import { EXIT_FAILED, EXIT_OK } from "../exit.js";
 import type { Output } from "../output.js";
@@ -25,11 +24,14 @@ export async function runScan(o: Output, paths: string[], opts: ScanCommandOptio
   const allow = await loadAllowlist(opts.allowlist, opts.config);
   let inputs: ScanInput[] = [];
   if (opts.rev !== undefined) {
+    // git (and the process runner) only when a commit is scanned: a tree scan stays light.
+    const { readCommitTree } = await import("../../secrets/read-git.js");
     inputs = await readCommitTree(opts.repo ?? ".", opts.rev, maxBytes);
   } else if (opts.range !== undefined) {
     const i = opts.range.indexOf("..");
     const [from, to] = [opts.range.slice(0, i), opts.range.slice(i + 2)];
     if (i <= 0 || to === "" || to.startsWith(".")) throw usageError("E_USAGE", "--range takes A..B");
+    const { listCommits, readCommits } = await import("../../secrets/read-git.js");
     const commits = await listCommits(opts.repo ?? ".", from, to);
     inputs = await readCommits(opts.repo ?? ".", commits, maxBytes);
   } else {

@@ -2,6 +2,7 @@
 import { type Command, Option } from "commander";
 import { usageError } from "../../core/errors.js";
 import type { CliContext } from "../context.js";
+import { manual } from "../help.js";
 
 export interface ScanCommandOptions {
   repo?: string;
@@ -15,8 +16,14 @@ export interface ScanCommandOptions {
 }
 
 export function registerScan(program: Command, ctx: CliContext): void {
-  program
-    .command("scan")
+  manual(program.command("scan"), {
+    exit: [
+      [0, "no finding"],
+      [1, "at least one finding"],
+      [2, "usage error, an unreadable path, or not a git repository"],
+    ],
+    examples: ["soulsync scan examples/souls", "soulsync scan --repo /srv/git/atlas-soul.git --rev v1.4.0 --json", "soulsync scan --repo . --range v1.3.0..v1.4.0"],
+  })
     .summary("scan files, a commit or a range of commits for secrets")
     .description(
       "Scan for secrets: files and directories, every file of one commit (--repo/--rev), or every " +
@@ -32,13 +39,8 @@ export function registerScan(program: Command, ctx: CliContext): void {
     .option("--allowlist <file>", "fingerprints to accept, one a line (default: bootstrap secrets_allowlist)")
     .option("--config <file>", "bootstrap file (for secrets_allowlist)")
     .option("--inline-allow", "honour `soulsync:allow` markers in scanned files (off by default)")
-    .addOption(new Option("--max-bytes <n>", "files larger than this are a finding").argParser((v) => Number.parseInt(v, 10)))
+    .addOption(new Option("--max-bytes <n>", "files larger than this are a finding (default 16 MiB)").argParser((v) => Number.parseInt(v, 10)))
     .option("--json", 'print {"findings": [...], "files": N, "bytes": N}')
-    .addHelpText(
-      "after",
-      "\nExamples:\n  soulsync scan examples/souls\n  soulsync scan --repo /srv/git/atlas-soul.git --rev v1.4.0 --json " +
-        "  soulsync scan --repo . --range v1.3.0..v1.4.0\n\nExit status: 0 clean, 1 findings, 2 error.",
-    )
     .action((paths: string[], opts: ScanCommandOptions) =>
       ctx.action(Boolean(opts.json), async () => {
         const modes = [paths.length > 0, opts.rev !== undefined, opts.range !== undefined].filter(Boolean).length;

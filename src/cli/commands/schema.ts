@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { EXIT_FAILED, EXIT_OK } from "../exit.js";
+import { manual } from "../help.js";
 
 interface SchemaOptions {
   out: string;
@@ -10,10 +11,16 @@ interface SchemaOptions {
 }
 
 export function registerSchema(program: Command, ctx: CliContext): void {
-  program
-    .command("schema")
+  manual(program.command("schema"), {
+    exit: [
+      [0, "the files were written, or are up to date"],
+      [1, "--check found stale files"],
+      [2, "the directory cannot be written"],
+    ],
+    examples: ["soulsync schema", "soulsync schema --check"],
+  })
     .summary("write the JSON Schemas for manifest.json and front matter")
-    .description("Generate JSON Schema (2020-12) for manifest.json, SKILL.md and curated memory front matter from the zod schemas.")
+    .description("Write JSON Schema (2020-12) files for manifest.json, SKILL.md front matter and curated memory front matter, generated from the zod schemas the validator uses, so an editor can check a manifest. With --check, change nothing and fail when the files are stale (for CI).")
     .option("--out <dir>", "directory to write", "soul-schema")
     .option("--check", "exit 1 when the files in --out differ from what the code generates")
     .option("--json", "print {ok, stale} as JSON")

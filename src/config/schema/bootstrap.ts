@@ -6,6 +6,10 @@ import { sourceSpec } from "./source.js";
 export const PIPELINE_STEPS = ["network", "pf", "jails", "database", "import", "render", "service"] as const;
 export type PipelineStep = (typeof PIPELINE_STEPS)[number];
 
+/** `host:port` or `[v6]:port`; the daemon parses it again when it listens. */
+const listenAddress = z.string().regex(/^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, "expected host:port, e.g. 127.0.0.1:8787");
+const secretName = z.string().regex(/^[A-Za-z0-9._-]+$/, "a file name in secrets_dir");
+
 export const bootstrapSpec = z.object({
   /** The host repo: a git source, or `path` for a plain local directory (simple setups, tests). */
   host_repo: z.union([sourceSpec, z.object({ path: z.string().min(1) })]),
@@ -35,14 +39,34 @@ export const bootstrapSpec = z.object({
       poll: z.string().default("*/5 * * * *").describe("cron schedule for polling remote origins"),
       jitter_seconds: z.number().int().min(0).max(3600).default(30),
       watch: z.boolean().default(true).describe("watch local bare repos for ref changes"),
-      debounce_ms: z.number().int().min(0).max(60_000).default(500),
+      debounce_ms: z.number().int().min(0).max(60_000).default(30),
+      /** The HTTP receiver for post-receive notifications and forge push webhooks (HMAC-signed). */
       webhook: z
         .object({
-          listen: z.string().min(1).describe("host:port, e.g. the bridge gateway 10.0.1.1:8787"),
-          token_secret: z.string().regex(/^[A-Za-z0-9._-]+$/).describe("name of the secret holding the bearer token"),
+          listen: listenAddress.describe("host:port, e.g. the bridge gateway 10.0.1.1:8787; port 0 = ephemeral"),
+          key_secret: secretName.default("webhook.key").describe("file in secrets_dir holding the HMAC key"),
+          max_body_bytes: z.number().int().min(1024).max(16 * 1024 * 1024).default(262_144),
+          rate_per_minute: z.number().int().min(1).max(100_000).default(120),
         })
+        // Strict, so a leftover bearer-token `token_secret` is an error rather than silently unused.
+        .strict()
         .optional(),
     })
-    .default({ poll: "*/5 * * * *", jitter_seconds: 30, watch: true, debounce_ms: 500 }),
+    .default({ poll: "*/5 * * * *", jitter_seconds: 30, watch: true, debounce_ms: 30 }),
+  daemon: z
+    .object({
+      concurrency: z.number().int().min(1).max(256).default(4).describe("agents run in parallel up to this"),
+      brain_idle_seconds: z.number().int().min(0).max(86_400).default(60).describe("an unused brain connection closes after this long"),
+      max_open_brains: z.number().int().min(1).max(1000).default(8).describe("brains kept open at most (an embedded one holds ~170 MB)"),
+    })
+    .default({ concurrency: 4, brain_idle_seconds: 60, max_open_brains: 8 }),
+  /** Prometheus text at GET /metrics; absent = off. */
+  metrics: z
+    .object({
+      listen: listenAddress.describe("host:port on loopback, e.g. 127.0.0.1:9464"),
+      allow_non_loopback: z.boolean().default(false).describe("serve metrics on a non-loopback address"),
+    })
+    .strict()
+    .optional(),
 });
 export type BootstrapSpec = z.infer<typeof bootstrapSpec>;

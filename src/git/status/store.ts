@@ -11,6 +11,11 @@ export interface StatusStore {
   write(doc: StatusDoc): Promise<void>;
 }
 
+/** The status document as it stands (for `status`, rollback and plan). */
+export function readStatus(stateDir: string): Promise<StatusDoc> {
+  return fileStatusStore(stateDir).read();
+}
+
 /** An empty document (pure). */
 export function emptyStatus(now: Date): StatusDoc {
   return { version: 1, updatedAt: now.toISOString(), sources: {} };

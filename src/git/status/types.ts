@@ -33,9 +33,15 @@ export interface SourceStatus {
   /** Applied revisions still kept as snapshots, newest first. */
   kept: string[];
   /** Consecutive transient failures and when the next try is due. */
-  backoff?: { failures: number; until: string };
+  backoff?: { failures: number; until: string; skipped?: boolean };
   /** The commit whose post-publish steps all succeeded (steps re-run until they do). */
   stepsDone?: string;
+  /** Per step after publish, the key it last succeeded with (a step runs when its key changes). */
+  stepKeys?: Record<string, string>;
+  /** The revision the agent's service runs: its import, render and service steps all succeeded. */
+  live?: string;
+  /** The last run: when, how long, what set it off, how it ended and each step's result. */
+  lastRun?: { at: string; ms: number; trigger: string; result: RunResult; steps: { step: string; result: string; ms: number }[] };
   /** The last selected ref object and the commit it resolved to (saves a process when unchanged). */
   seen?: { oid: string; commit: string };
   updatedAt: string;

@@ -1,6 +1,6 @@
 // The agent's rc.subr script: the template in rc.d/agent.in filled with validated values (pure render).
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { packageFile } from "../../core/package-root.js";
 import { internalError } from "./errors.js";
 
 export interface RcRenderInput {
@@ -37,6 +37,6 @@ export function renderRcScript(template: string, input: RcRenderInput): string {
 let cached: string | undefined;
 /** Reads rc.d/agent.in shipped with soulsync (once). */
 export function readRcTemplate(): string {
-  cached ??= readFileSync(fileURLToPath(new URL("../../../rc.d/agent.in", import.meta.url)), "utf8");
+  cached ??= readFileSync(packageFile("rc.d/agent.in"), "utf8");
   return cached;
 }

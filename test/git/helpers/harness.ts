@@ -5,10 +5,10 @@ import { basename, join } from "node:path";
 import { stringify } from "yaml";
 import type { Bootstrap } from "../../../src/config/bootstrap.js";
 import type { SourceSpec } from "../../../src/config/schema/source.js";
-import { type SyncReport, syncSources } from "../../../src/git/sync.js";
+import { type SyncReport, syncSources } from "../../../src/daemon/pass.js";
 import { fileStatusStore } from "../../../src/git/status/store.js";
 import type { SourceStatus, StatusDoc } from "../../../src/git/status/types.js";
-import type { PostPublishStep } from "../../../src/git/steps.js";
+import type { PostPublishStep } from "../../../src/daemon/pipeline/types.js";
 import { writeTree } from "../../helpers/tmp.js";
 
 export interface Host {
@@ -35,7 +35,8 @@ export function makeHost(root: string, souls: Record<string, Partial<SourceSpec>
     state_dir: stateDir,
     driver: "sim",
     secrets_dir: join(root, "secrets"),
-    triggers: { poll: "*/5 * * * *", jitter_seconds: 30, watch: true, debounce_ms: 500 },
+    triggers: { poll: "*/5 * * * *", jitter_seconds: 30, watch: true, debounce_ms: 30 },
+    daemon: { concurrency: 4, brain_idle_seconds: 60, max_open_brains: 8 },
     configPath: undefined,
   };
   const host: Host = {

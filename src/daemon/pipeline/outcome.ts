@@ -1,13 +1,15 @@
-// The data of a sync pass: what it needs (deps), what it syncs (target), what it reports
-// (outcome), and the small functions that end a pass and record it in the status (no I/O).
-import type { SourceSpec } from "../config/schema/source.js";
-import { type ErrorKind, isSoulsyncError, SoulsyncError } from "../core/errors.js";
-import type { Problem } from "../core/problem.js";
-import { redactUrls } from "../core/redact.js";
-import { backoffDelay } from "./backoff.js";
-import type { TreeValidator } from "./check.js";
-import { type HistoryEntry, pushHistory, type SourceStatus } from "./status/types.js";
-import type { PostPublishStep } from "./steps.js";
+// The data of one agent run: what it needs (deps), what it syncs (target), what it reports
+// (outcome), and the small functions that end a run and record it in the status (no I/O).
+import { type ErrorKind, isSoulsyncError, SoulsyncError } from "../../core/errors.js";
+import type { Problem } from "../../core/problem.js";
+import { redactUrls } from "../../core/redact.js";
+import { backoffDelay } from "../../git/backoff.js";
+import type { SourceTarget } from "../../git/sources.js";
+import { type HistoryEntry, pushHistory, type SourceStatus } from "../../git/status/types.js";
+import type { Origin } from "../../git/origin.js";
+import type { Selection } from "../../git/select.js";
+import type { SoulTree } from "../../soul/tree/types.js";
+import type { PostPublishStep, StepSummary, StepTiming } from "./types.js";
 
 export interface SyncDeps {
   stateDir: string;
@@ -19,20 +21,13 @@ export interface SyncDeps {
   /** How many applied revisions keep their snapshots (default 3). */
   keep: number;
   steps: readonly PostPublishStep[];
-  /** The steps' inputs other than the soul (e.g. a digest of the agent's host config): a change re-runs them. */
-  stepsKey?(agent: string): string | undefined;
   /** Told when a source starts applying a new revision (status Reconciling). */
   onProgress?(status: SourceStatus): Promise<void>;
+  /** Told as each step ends (logs, metrics). */
+  onStep?(agent: string, timing: StepTiming): void;
 }
 
-export interface SourceTarget {
-  agent: string;
-  source: string;
-  spec: SourceSpec;
-  validate: TreeValidator;
-  /** Relative local paths in the URL are relative to this directory. */
-  baseDir?: string;
-}
+export type { SourceTarget };
 
 export interface SyncOutcome {
   agent: string;
@@ -48,6 +43,14 @@ export interface SyncOutcome {
   changed: boolean;
   /** True when a broken mirror was re-cloned. */
   recloned: boolean;
+  /** The revision the agent's service runs after this pass (import, render and service all done). */
+  live?: string;
+  /** True when the origin was not asked this pass (backing off after transient failures). */
+  skipped?: boolean;
+  /** Each step of the run with its result and duration, in order. */
+  steps?: StepTiming[];
+  /** What the steps after publish did, by step (counts). */
+  did?: Record<string, StepSummary>;
   /** For a Stalled source: how to handle it (input: a human fixes the revision; transient: retried with backoff). */
   kind?: ErrorKind;
   problems?: Problem[];
@@ -74,13 +77,30 @@ export interface Run {
   st: SourceStatus;
   at: string;
   force: boolean;
+  /** Ask the origin even while backing off. */
+  ignoreBackoff: boolean;
   recloned: boolean;
   revision?: string;
   commit?: string;
   /** The selected ref's object id. */
   oid?: string;
+  origin?: Origin;
+  mirror?: string;
+  sel?: Selection;
+  /** The commit published when the run started. */
+  published?: string;
+  /** A new commit to validate, scan and publish (set by the source step). */
+  incoming?: { dir: string; created: boolean; tree?: SoulTree };
+  /** What the steps after publish apply: the published commit, or the one just published. */
+  serve?: { commit: string; revision: string; rollback: boolean };
+  /** A run that ends short of Ready but still serves the published revision (backoff, refused, held). */
+  settled?: Done;
+  /** Findings that are not errors (warnings), reported with a successful publish. */
+  problems: Problem[];
+  changed: boolean;
+  timings: StepTiming[];
+  did: Record<string, StepSummary>;
 }
-
 
 export type Done = { status: SourceStatus; outcome: SyncOutcome };
 
@@ -135,7 +155,10 @@ export function finish(
     applied: st.lastApplied,
     changed,
     recloned: r.recloned,
+    live: st.live,
+    steps: r.timings,
   };
+  if (Object.keys(r.did).length) outcome.did = r.did;
   if (problems?.length) outcome.problems = problems;
   return { status: st, outcome };
 }
