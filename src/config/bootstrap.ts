@@ -1,10 +1,13 @@
 // Reads the bootstrap file with environment overrides (DESIGN §4):
 // SOULSYNC_CONFIG, SOULSYNC_STATE_DIR, SOULSYNC_DATABASE_URL (falling back to DATABASE_URL).
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { parse } from "yaml";
 import { environmentError, inputError } from "../core/errors.js";
+import { decodeText } from "../soul/validate/text.js";
+import { FILE_LIMITS } from "../untrusted/limits.js";
+import { readUntrusted } from "../untrusted/read-file.js";
+import { refusalError } from "../untrusted/refusal.js";
+import { parseYamlStrict } from "../untrusted/yaml.js";
 import { DEFAULT_CONFIG_PATH } from "./default-path.js";
 import { type BootstrapSpec, bootstrapSpec } from "./schema/bootstrap.js";
 
@@ -17,6 +20,19 @@ export interface Bootstrap extends BootstrapSpec {
   defaultsFrom?: string;
 }
 
+/** The file's text; undefined when the default file is absent (the embedded defaults then run). */
+async function readBootstrapText(path: string, given: boolean): Promise<string | undefined> {
+  // The operator's own file: a symlink may lead anywhere, but to a regular file within the cap.
+  const read = await readUntrusted(path, { maxBytes: FILE_LIMITS.bootstrap });
+  if (!read.ok) {
+    if (read.reason === "missing" && !given) return undefined;
+    throw refusalError(path, read, "E_CONFIG_READ");
+  }
+  const text = decodeText(read.data);
+  if (!text.ok) throw inputError("E_CONFIG_SYNTAX", `${path}:${text.line}:${text.column}: ${text.message}`, { path });
+  return text.text;
+}
+
 /**
  * `explicit` is `--config`. With no file at all (no flag, no env, no default file), the
  * embedded defaults run the sim driver on the bundled example host in ./.soulsync.
@@ -24,19 +40,15 @@ export interface Bootstrap extends BootstrapSpec {
 export async function loadBootstrap(explicit?: string, env: NodeJS.ProcessEnv = process.env): Promise<Bootstrap> {
   const path = explicit ?? env.SOULSYNC_CONFIG ?? DEFAULT_CONFIG_PATH;
   const given = explicit !== undefined || env.SOULSYNC_CONFIG !== undefined;
-  const text = await readFile(path, "utf8").catch((e: NodeJS.ErrnoException) => {
-    if (e.code === "ENOENT" && !given) return undefined;
-    throw environmentError("E_CONFIG_READ", `cannot read ${path}: ${e.code ?? e.message}`, { path });
-  });
+  const text = await readBootstrapText(path, given);
   let raw: unknown;
   if (text === undefined) {
     raw = { host_repo: { path: "examples/host" }, state_dir: ".soulsync", driver: "sim" };
   } else {
-    try {
-      raw = parse(text, { schema: "core", maxAliasCount: 50 });
-    } catch (e) {
-      throw inputError("E_CONFIG_SYNTAX", `${path}: ${(e as Error).message.split("\n")[0]}`, { path });
-    }
+    const yaml = parseYamlStrict(text);
+    const first = yaml.issues[0];
+    if (first) throw inputError("E_CONFIG_SYNTAX", `${path}:${first.line}:${first.column}: ${first.message}`, { path, line: first.line });
+    raw = yaml.value;
   }
   const parsed = bootstrapSpec.safeParse(raw);
   if (!parsed.success) {

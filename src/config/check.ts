@@ -1,14 +1,16 @@
 // Loads a host repo (host.yaml + agents/*.env) and checks every rule in one pass:
 // the schema, each agent's .env (DESIGN §4), the rules across agents, and secrets in the .env files.
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { environmentError } from "../core/errors.js";
 import { errorAt, type Problem, sortProblems } from "../core/problem.js";
 import { scanFiles } from "../secrets/api.js";
 import type { HostAgent, HostConfig } from "./agent/model.js";
 import { type AgentCheck, validateAgentEnv } from "./agent/rules.js";
 import { validateAcrossAgents } from "./cross.js";
 import { parseEnvFile } from "./env/parse.js";
+import { FILE_LIMITS } from "../untrusted/limits.js";
+import { readUntrusted } from "../untrusted/read-file.js";
+import { refusalProblem } from "../untrusted/refusal.js";
+import { readHostYamlText } from "./host.js";
 import { parseHostYaml } from "./host-yaml.js";
 
 export interface HostCheck {
@@ -27,10 +29,7 @@ export function envPathOf(agent: { name: string; env?: string | undefined }): st
 
 /** Reads and validates the host repo at `dir`. Throws only when host.yaml cannot be read. */
 export async function loadHostConfig(dir: string): Promise<HostCheck> {
-  const text = await readFile(join(dir, "host.yaml"), "utf8").catch((e: NodeJS.ErrnoException) => {
-    throw environmentError("E_HOST_READ", `cannot read ${join(dir, "host.yaml")}: ${e.code ?? e.message}`, { path: dir });
-  });
-  const yaml = parseHostYaml(text);
+  const yaml = parseHostYaml(await readHostYamlText(dir));
   if (!yaml.spec) return { problems: sortProblems(yaml.problems) };
   const spec = yaml.spec;
   const problems: Problem[] = [];
@@ -49,11 +48,13 @@ export async function loadHostConfig(dir: string): Promise<HostCheck> {
       problems.push(errorAt("host.yaml", "E_ENV_PATH", `agents.${i}.env: ${rel} must stay inside the host repo`, yaml.lineOf(["agents", i, "env"]), 1));
       continue;
     }
-    const bytes = await readFile(join(dir, rel)).catch(() => undefined);
-    if (!bytes) {
-      problems.push(errorAt("host.yaml", "E_ENV_MISSING_FILE", `agents.${i}: ${rel} does not exist`, line, 1));
+    const read = await readUntrusted(join(dir, rel), { maxBytes: FILE_LIMITS.envFile, root: dir });
+    if (!read.ok) {
+      if (read.reason === "missing") problems.push(errorAt("host.yaml", "E_ENV_MISSING_FILE", `agents.${i}: ${rel} does not exist`, line, 1));
+      else problems.push(refusalProblem(rel, read));
       continue;
     }
+    const bytes = read.data;
     envFiles.push({ path: rel, data: bytes });
     const env = parseEnvFile(bytes, rel);
     problems.push(...env.problems);

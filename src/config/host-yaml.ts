@@ -1,6 +1,7 @@
-// Parses host.yaml into a HostSpec, reporting every schema problem at its line (pure).
-import { isNode, LineCounter, parseDocument } from "yaml";
+// Parses host.yaml into a HostSpec, reporting every YAML and schema problem at its line (pure).
+import { isNode } from "yaml";
 import { errorAt, type Problem } from "../core/problem.js";
+import { parseYamlStrict } from "../untrusted/yaml.js";
 import { type HostSpec, hostSpec } from "./schema/host.js";
 
 export interface ParsedHostYaml {
@@ -12,8 +13,7 @@ export interface ParsedHostYaml {
 
 /** `file` names the file in problems (relative to the host repo). */
 export function parseHostYaml(text: string, file = "host.yaml"): ParsedHostYaml {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, schema: "core", uniqueKeys: true, prettyErrors: false });
+  const { value, issues, doc, lineCounter: lc } = parseYamlStrict(text);
   const lineOf = (path: (string | number)[]): number => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true);
@@ -21,14 +21,10 @@ export function parseHostYaml(text: string, file = "host.yaml"): ParsedHostYaml 
     }
     return 0;
   };
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((e) => {
-      const pos = e.linePos?.[0];
-      return errorAt(file, "E_HOST_SYNTAX", e.message.split("\n")[0] ?? "YAML syntax error", pos?.line ?? 0, pos?.col ?? 0);
-    });
-    return { problems, lineOf };
+  if (issues.length > 0) {
+    return { problems: issues.map((i) => errorAt(file, "E_HOST_SYNTAX", i.message, i.line, i.column)), lineOf };
   }
-  const parsed = hostSpec.safeParse(doc.toJS({ maxAliasCount: 50 }));
+  const parsed = hostSpec.safeParse(value);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => {
       const path = i.path.filter((p): p is string | number => typeof p !== "symbol");

@@ -1,26 +1,33 @@
 // Reads host.yaml from a host repo directory into a typed HostSpec (throws on bad input).
 // `soulsync config check` reports every problem with file, line and key; this is the quick path.
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parse } from "yaml";
-import { environmentError, inputError } from "../core/errors.js";
-import { type HostSpec, hostSpec } from "./schema/host.js";
+import { inputError } from "../core/errors.js";
+import { decodeText } from "../soul/validate/text.js";
+import { FILE_LIMITS } from "../untrusted/limits.js";
+import { readUntrusted } from "../untrusted/read-file.js";
+import { refusalError } from "../untrusted/refusal.js";
+import { parseHostYaml } from "./host-yaml.js";
+import type { HostSpec } from "./schema/host.js";
+
+/** host.yaml's text, read as untrusted input (a regular file inside the repo, within the cap). */
+export async function readHostYamlText(hostDir: string): Promise<string> {
+  const path = join(hostDir, "host.yaml");
+  const read = await readUntrusted(path, { maxBytes: FILE_LIMITS.hostYaml, root: hostDir });
+  if (!read.ok) throw refusalError(path, read, "E_HOST_READ");
+  const text = decodeText(read.data);
+  if (!text.ok) throw inputError("E_HOST_SYNTAX", `${path}:${text.line}:${text.column}: ${text.message}`, { path });
+  return text.text;
+}
 
 export async function readHostSpec(hostDir: string): Promise<HostSpec> {
   const path = join(hostDir, "host.yaml");
-  const text = await readFile(path, "utf8").catch((e: NodeJS.ErrnoException) => {
-    throw environmentError("E_HOST_READ", `cannot read ${path}: ${e.code ?? e.message}`, { path });
-  });
-  let raw: unknown;
-  try {
-    raw = parse(text, { schema: "core", maxAliasCount: 50, uniqueKeys: true });
-  } catch (e) {
-    throw inputError("E_HOST_SYNTAX", `${path}: ${(e as Error).message.split("\n")[0]}`, { path });
+  const parsed = parseHostYaml(await readHostYamlText(hostDir));
+  const first = parsed.problems[0];
+  if (!parsed.spec || first) {
+    throw inputError(first?.code ?? "E_HOST_SCHEMA", `${path}:${first?.line ?? 0}:${first?.column ?? 0}: ${first?.message ?? "invalid"}`, {
+      path,
+      problems: parsed.problems,
+    });
   }
-  const parsed = hostSpec.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw inputError("E_HOST_SCHEMA", `${path}: ${first?.path.join(".") || "(root)"}: ${first?.message}`, { path });
-  }
-  return parsed.data;
+  return parsed.spec;
 }

@@ -1,8 +1,10 @@
 // Credentials for an origin come from a host-local secret file, handed to git through its own
 // askpass (HTTP) or ssh's identity option — never in argv, a URL, a log or status.
-import { access, chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { environmentError, inputError } from "../core/errors.js";
+import { FILE_LIMITS } from "../untrusted/limits.js";
+import { readUntrusted } from "../untrusted/read-file.js";
 import type { GitCall } from "./git-run.js";
 import type { Origin } from "./origin.js";
 
@@ -37,9 +39,12 @@ export async function credentialCall(
 ): Promise<Pick<GitCall, "env" | "config">> {
   if (!name) return {};
   const file = join(secretsDir, name);
-  await access(file).catch(() => {
+  // git's askpass and ssh read it later: it must be a regular file (a FIFO would hang them), in the dir.
+  const read = await readUntrusted(file, { maxBytes: FILE_LIMITS.secret, root: secretsDir });
+  if (!read.ok && read.reason === "missing") {
     throw environmentError("E_SECRET_MISSING", `credentials secret "${name}" not found in ${secretsDir}`, { name });
-  });
+  }
+  if (!read.ok) throw environmentError("E_SECRET_FILE", `credentials secret "${name}" in ${secretsDir} ${read.message}`, { name });
   if (origin.kind === "http") {
     const askpass = await installAskpass(stateDir);
     // An empty helper list stops a user-level credential helper from answering (or storing) instead.

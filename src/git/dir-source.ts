@@ -4,6 +4,9 @@
 // rest of the pipeline — snapshot, validate, scan, publish — is the git one.
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
+import { SoulsyncError } from "../core/errors.js";
+import { unrecordableProblems } from "../soul/gate.js";
+import { readTreeFromDir } from "../soul/tree/read-dir.js";
 import { git } from "./git-run.js";
 
 const IDENTITY = {
@@ -28,6 +31,7 @@ export async function isPlainDirectory(path: string): Promise<boolean> {
 
 /** Records the directory's content (its own .gitignore honoured) as a commit in `mirror`; returns the commit. */
 export async function importDirectory(mirror: string, dir: string): Promise<string> {
+  await refuseUnrecordable(dir);
   // A private index kept in the mirror: unchanged files are recognised by stat, not re-hashed.
   const call = { gitDir: mirror, env: { ...IDENTITY, GIT_INDEX_FILE: join(mirror, "soulsync-dir.index") }, config: [["core.excludesFile", "/dev/null"]] as [string, string][] };
   await git(["--work-tree", dir, "add", "--all", "--", "."], call);
@@ -35,4 +39,20 @@ export async function importDirectory(mirror: string, dir: string): Promise<stri
   const commit = (await git(["commit-tree", "-m", "soulsync: directory content", tree], call)).stdout.trim();
   await git(["update-ref", `refs/soulsync/${DIR_REF}`, commit], call);
   return commit;
+}
+
+/**
+ * `git add` silently leaves out FIFOs, sockets and devices, so a directory whose AGENTS.md is a
+ * character device would be published without it although `validate` refuses it: read the
+ * directory through the untrusted reader first (names only, no contents) and refuse what git
+ * would not record.
+ */
+async function refuseUnrecordable(dir: string): Promise<void> {
+  const problems = unrecordableProblems(await readTreeFromDir(dir, 0));
+  const first = problems[0];
+  if (!first) return;
+  throw new SoulsyncError(first.code, `${dir} refused: ${problems.length} problem${problems.length === 1 ? "" : "s"}, first ${first.file}: ${first.code} ${first.message}`, {
+    kind: "input",
+    data: { problems },
+  });
 }

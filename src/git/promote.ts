@@ -3,9 +3,8 @@
 import semver from "semver";
 import { inputError, usageError } from "../core/errors.js";
 import type { Problem } from "../core/problem.js";
-import { loadSoul } from "../soul/load.js";
+import { loadGatedSoul } from "../soul/gate.js";
 import { readAllowlist } from "../secrets/allowlist.js";
-import { secretProblems } from "../secrets/tree.js";
 import { git } from "./git-run.js";
 import { tagVersions } from "./select.js";
 
@@ -59,8 +58,7 @@ export async function promote(req: PromoteRequest): Promise<PromoteResult> {
   await git(["check-ref-format", `refs/tags/${plan.tag}`], { cwd }).catch(() => {
     throw usageError("E_PROMOTE_PREFIX", `${plan.tag} is not a valid tag name`, { tag: plan.tag });
   });
-  const { problems, tree } = await loadSoul({ repo: cwd, rev: commit });
-  problems.push(...secretProblems(tree, { allow: req.allowlist ? await readAllowlist(req.allowlist) : new Set() }));
+  const { problems } = await loadGatedSoul({ repo: cwd, rev: commit }, { allow: req.allowlist ? await readAllowlist(req.allowlist) : new Set() });
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length > 0) {
     throw inputError("E_PROMOTE_INVALID", `HEAD (${commit.slice(0, 12)}) does not pass validation and the secrets scan: ${errors.length} problem(s)`, {

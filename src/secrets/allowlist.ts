@@ -1,6 +1,9 @@
 // The host-side allowlist: one fingerprint a line, `#` comments (parse is pure; read reads the file).
-import { readFile } from "node:fs/promises";
-import { environmentError, inputError } from "../core/errors.js";
+import { inputError } from "../core/errors.js";
+import { decodeText } from "../soul/validate/text.js";
+import { FILE_LIMITS } from "../untrusted/limits.js";
+import { readUntrusted } from "../untrusted/read-file.js";
+import { refusalError } from "../untrusted/refusal.js";
 
 /** Fingerprints from allowlist text; a malformed line is an input error naming its line. */
 export function parseAllowlist(text: string, file = "allowlist"): Set<string> {
@@ -19,8 +22,9 @@ export function parseAllowlist(text: string, file = "allowlist"): Set<string> {
 
 /** Reads the allowlist file named by `--allowlist` or bootstrap `secrets_allowlist`. */
 export async function readAllowlist(path: string): Promise<Set<string>> {
-  const text = await readFile(path, "utf8").catch((e: NodeJS.ErrnoException) => {
-    throw environmentError("E_ALLOWLIST_READ", `cannot read allowlist ${path}: ${e.code ?? e.message}`, { path });
-  });
-  return parseAllowlist(text, path);
+  const read = await readUntrusted(path, { maxBytes: FILE_LIMITS.allowlist });
+  if (!read.ok) throw refusalError(`allowlist ${path}`, read, "E_ALLOWLIST_READ");
+  const text = decodeText(read.data);
+  if (!text.ok) throw inputError("E_ALLOWLIST", `${path}:${text.line}: ${text.message}`, { file: path, line: text.line });
+  return parseAllowlist(text.text, path);
 }

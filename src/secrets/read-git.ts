@@ -41,6 +41,35 @@ export async function listCommits(repo: string | undefined, from: string | undef
   return out.stdout.split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l));
 }
 
+/**
+ * Every commit a push brings, each once, with one `git rev-list` however many ref lines name it:
+ * the new tips, less what the old tips reach (or, when a ref is created, less every existing ref).
+ * A commit that some other existing ref already reaches was scanned when that ref was pushed.
+ */
+export async function listPushCommits(repo: string | undefined, updates: readonly { old: string; new: string; created: boolean; deleted: boolean }[]): Promise<string[]> {
+  const live = updates.filter((u) => !u.deleted);
+  const tips = [...new Set(live.map((u) => checkRev(u.new)))];
+  if (tips.length === 0) return [];
+  const created = live.some((u) => u.created);
+  const olds = created ? [] : [...new Set(live.map((u) => `^${checkRev(u.old)}`))];
+  const stdin = [...tips, ...olds].join("\n");
+  const out = await run(git(repo, ["rev-list", "--stdin", ...(created ? ["--not", "--all"] : [])]), { input: `${stdin}\n` });
+  return out.stdout.split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+}
+
+/** The messages of those of `oids` that are annotated tags, with two `git cat-file` calls in all. */
+export async function readTagMessages(repo: string | undefined, oids: readonly string[]): Promise<ScanInput[]> {
+  const unique = [...new Set(oids.map(checkRev))];
+  if (unique.length === 0) return [];
+  const check = await run(git(repo, ["cat-file", "--batch-check"]), { input: `${unique.join("\n")}\n` });
+  const tags = check.stdout.split("\n").flatMap((l) => {
+    const [oid, type] = l.split(" ");
+    return oid && type === "tag" ? [oid] : [];
+  });
+  const messages = await catFile(repo, tags);
+  return tags.map((t) => ({ path: `tag:${t}`, data: messageOf(messages.get(t)), commit: t }));
+}
+
 /** The files each commit touched (in full, as of that commit) and each commit's message. */
 export async function readCommits(repo: string | undefined, commits: readonly string[], maxBytes: number): Promise<ScanInput[]> {
   if (commits.length === 0) return [];
@@ -69,13 +98,6 @@ export async function readCommits(repo: string | undefined, commits: readonly st
   return [...inputs, ...(await readBlobs(repo, blobs, maxBytes))];
 }
 
-/** An annotated tag's message, when `oid` is a tag object. */
-export async function readTagMessage(repo: string | undefined, oid: string): Promise<ScanInput[]> {
-  const type = await run(git(repo, ["cat-file", "-t", checkRev(oid)]), { reject: false });
-  if (type.stdout.trim() !== "tag") return [];
-  return [{ path: `tag:${oid}`, data: messageOf((await catFile(repo, [oid])).get(oid)), commit: oid }];
-}
-
 /** The message of a commit or tag object: what follows the first blank line. */
 function messageOf(raw: Uint8Array | undefined): Uint8Array {
   if (!raw) return new Uint8Array();
@@ -102,7 +124,7 @@ async function readBlobs(repo: string | undefined, blobs: Blob[], maxBytes: numb
 }
 
 /** Object contents by id, with one `git cat-file --batch`. */
-async function catFile(repo: string | undefined, oids: readonly string[]): Promise<Map<string, Uint8Array>> {
+export async function catFile(repo: string | undefined, oids: readonly string[]): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
   if (oids.length === 0) return out;
   const { stdout } = await runBytes(git(repo, ["cat-file", "--batch"]), { input: `${oids.join("\n")}\n` });

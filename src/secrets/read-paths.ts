@@ -1,8 +1,9 @@
 // Reads files and directories from disk for `soulsync scan PATH...` (symlinks are not followed,
 // .git directories are skipped, files over the limit are listed by size but not read).
-import { lstat, readFile, readdir } from "node:fs/promises";
+import { lstat, readdir } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { environmentError } from "../core/errors.js";
+import { readUntrusted } from "../untrusted/read-file.js";
 import type { ScanInput } from "./api.js";
 
 /** Every regular file under `path`, named relative to it (a file argument keeps its base name). */
@@ -29,5 +30,8 @@ async function walk(root: string, rel: string, out: ScanInput[], maxBytes: numbe
 }
 
 async function readOne(abs: string, path: string, size: number, maxBytes: number): Promise<ScanInput> {
-  return { path, size, data: size <= maxBytes ? await readFile(abs) : new Uint8Array() };
+  if (size > maxBytes) return { path, size, data: new Uint8Array() };
+  // Opened through the untrusted reader: should it have become a FIFO since lstat, it is not waited on.
+  const read = await readUntrusted(abs, { maxBytes, noSymlinks: true });
+  return { path, size, data: read.ok ? read.data : new Uint8Array() };
 }

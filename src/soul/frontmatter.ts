@@ -2,9 +2,11 @@
 // (gray-matter would `eval` a `---js` block by default) is refused before gray-matter sees it,
 // YAML uses the core schema (no custom tags, no Date objects) and aliases are bounded.
 import matter from "gray-matter";
-import { LineCounter, parseDocument } from "yaml";
+import { describeValue } from "../untrusted/describe.js";
+import { parseJsonStrict } from "../untrusted/json.js";
+import { MAX_YAML_ALIASES, parseYamlStrict } from "../untrusted/yaml.js";
 
-export const MAX_YAML_ALIASES = 50;
+export { MAX_YAML_ALIASES };
 
 export interface FrontMatterProblem {
   line: number;
@@ -58,7 +60,8 @@ export function parseFrontMatter(text: string, required = true): ParsedFrontMatt
       line: 1,
       column: 4,
       code: "E_FRONTMATTER_LANG",
-      message: `front matter language "${lang.slice(0, 40)}" is not allowed (YAML or JSON only)`,
+      // Described, not quoted: the opening line is input and may carry anything, a secret included.
+      message: `front matter language (${describeValue(lang)}) is not allowed (YAML or JSON only)`,
     });
     return result;
   }
@@ -83,34 +86,18 @@ export function parseFrontMatter(text: string, required = true): ParsedFrontMatt
 
 /** Parses the raw front matter; its line 1 is the rest of the opening `---` line. */
 function parseMatter(raw: string, json: boolean, result: ParsedFrontMatter): void {
-  const lineCounter = new LineCounter();
   if (json) {
-    try {
-      JSON.parse(raw.trim() === "" ? "null" : raw);
-    } catch (e) {
-      result.problems.push({ line: 2, column: 1, code: "E_FRONTMATTER_SYNTAX", message: `invalid JSON: ${(e as Error).message}` });
+    const parsed = parseJsonStrict(raw.trim() === "" ? "null" : raw);
+    if (!parsed.ok) {
+      result.problems.push({ line: parsed.line + 1, column: parsed.column, code: "E_FRONTMATTER_SYNTAX", message: parsed.message });
       return;
     }
   }
-  const doc = parseDocument(raw, { schema: "core", uniqueKeys: true, lineCounter, prettyErrors: false, strict: true });
-  const issues = [...doc.errors, ...doc.warnings];
-  for (const err of issues) {
-    const pos = lineCounter.linePos(err.pos[0]);
-    result.problems.push({
-      line: pos.line,
-      column: pos.col,
-      code: "E_FRONTMATTER_SYNTAX",
-      message: err.message.split("\n")[0] ?? "invalid YAML",
-    });
+  const { value, issues, doc, lineCounter } = parseYamlStrict(raw, MAX_YAML_ALIASES);
+  for (const issue of issues) {
+    result.problems.push({ line: issue.line, column: issue.column, code: "E_FRONTMATTER_SYNTAX", message: issue.message });
   }
   if (issues.length > 0) return;
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-  } catch (e) {
-    result.problems.push({ line: 2, column: 1, code: "E_FRONTMATTER_SYNTAX", message: (e as Error).message.split("\n")[0] ?? "invalid YAML" });
-    return;
-  }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     result.problems.push({ line: 2, column: 1, code: "E_FRONTMATTER_TYPE", message: "front matter must be a mapping of keys to values" });
     return;

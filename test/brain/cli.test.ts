@@ -51,7 +51,7 @@ for (const backend of await backends()) {
       assert.equal(stats.agents[0].revision, r.revision);
 
       const migrate = JSON.parse(run(["brain", "migrate", "--agent", agent, "--json"]).stdout);
-      assert.deepEqual(migrate.agents[0].parts.map((p: { version: number }) => p.version), [1, 1, 1]);
+      assert.deepEqual(migrate.agents[0].parts.map((p: { version: number }) => p.version), [1, 1, 2], "system_ops is at v2 (runs name their host)");
     });
 
     it("stops at validation on bad front matter: exit 1, file and line, nothing imported", () => {

@@ -1,5 +1,4 @@
 // The bodies of `soulsync brain …`, loaded only when a brain command runs.
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadBootstrap } from "../../config/bootstrap.js";
 import { readHostSpec } from "../../config/host.js";
@@ -27,7 +26,10 @@ import {
   searchMemories,
   withBackoff,
 } from "../../brain/index.js";
-import { loadSoul } from "../../soul/load.js";
+import { loadAllowlist } from "../../secrets/load-allowlist.js";
+import { loadGatedSoul } from "../../soul/gate.js";
+import { FILE_LIMITS } from "../../untrusted/limits.js";
+import { readUntrusted } from "../../untrusted/read-file.js";
 import { EXIT_FAILED, EXIT_OK } from "../exit.js";
 import { type Output, printReport, reportJson } from "../output.js";
 import type { BrainAgentOptions, BrainCommonOptions, BrainImportOptions, BrainSearchOptions } from "./brain.js";
@@ -42,12 +44,14 @@ async function hostSettings(hostDir: string, agent: string): Promise<{ policy: B
   const spec = await readHostSpec(hostDir);
   const a = spec.agents.find((x) => x.name === agent);
   if (!a) throw inputError("E_BRAIN_AGENT_UNKNOWN", `${join(hostDir, "host.yaml")}: no agent "${agent}"`, { agent });
-  const envText = await readFile(join(hostDir, a.env ?? `agents/${agent}.env`), "utf8").catch(() => "");
+  const env = await readUntrusted(join(hostDir, a.env ?? `agents/${agent}.env`), { maxBytes: FILE_LIMITS.envFile, root: hostDir });
+  const envText = env.ok ? Buffer.from(env.data).toString("utf8") : "";
   return { policy: a.brain, locale: localeFromEnvText(envText) };
 }
 
 export async function runBrainImport(o: Output, opts: BrainImportOptions, retries: number): Promise<number> {
-  const { problems, soul } = await loadSoul(opts.rev ? { repo: opts.soul, rev: opts.rev } : { dir: opts.soul });
+  const source = opts.rev ? { repo: opts.soul, rev: opts.rev } : { dir: opts.soul };
+  const { problems, soul } = await loadGatedSoul(source, { allow: await loadAllowlist(undefined, undefined) });
   const report = toReport(problems);
   if (!soul || !report.ok) {
     // Invalid front matter (or anything else) stops the revision here: nothing is imported.

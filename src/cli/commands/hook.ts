@@ -11,6 +11,8 @@ export interface HookOptions {
   socket?: string;
   force?: boolean;
   json?: boolean;
+  /** Also validate each pushed branch and tag tip as a Layered Soul v1 tree. */
+  soul?: boolean;
 }
 
 export function registerHook(program: Command, ctx: CliContext): void {
@@ -40,6 +42,7 @@ export function registerHook(program: Command, ctx: CliContext): void {
     )
     .option("--allowlist <file>", "fingerprints to accept (default: bootstrap secrets_allowlist)")
     .option("--config <file>", "bootstrap file")
+    .option("--soul", "also refuse branch and tag tips that are not valid souls (validate's rules)")
     .action((opts: HookOptions) =>
       ctx.action(false, async () => {
         const { runPreReceive } = await import("./hook.run.js");
@@ -88,6 +91,7 @@ export function registerHook(program: Command, ctx: CliContext): void {
     .option("--notify <url>", "webhook the installed post-receive hook notifies")
     .option("--key-file <path>", "HMAC key file the installed post-receive hook signs with")
     .option("--socket <path>", "daemon socket the installed post-receive hook notifies instead")
+    .option("--soul", "the installed pre-receive hook validates pushed souls too")
     .option("--force", "replace existing hooks")
     .option("--json", "print {installed: [paths]}")
     .action((repo: string, opts: HookOptions) =>

@@ -7,7 +7,8 @@ import { applyHarnesses, type RenderMode } from "../../harness/apply-harnesses.j
 import { harnessPaths, pickHarnessEnv } from "../../harness/paths.js";
 import { harnessEnabled } from "../../harness/privacy.js";
 import { formatRevision, originOf, readDirRevision } from "../../harness/revision.js";
-import { loadSoul } from "../../soul/load.js";
+import { loadAllowlist } from "../../secrets/load-allowlist.js";
+import { loadGatedSoul } from "../../soul/gate.js";
 import { HARNESSES, type HarnessName } from "../../soul/schema/names.js";
 import { EXIT_FAILED, EXIT_OK } from "../exit.js";
 import { formatProblem, type Output, printReport, reportJson } from "../output.js";
@@ -41,7 +42,8 @@ export function describeAction(a: RenderAction): string {
 export async function runRender(o: Output, opts: RenderOptions): Promise<number> {
   const harnesses = parseHarnesses(opts.harness);
   const source = opts.repo ? { repo: opts.repo, rev: opts.rev ?? "HEAD" } : { dir: opts.soul! };
-  const { soul, problems: soulProblems, tree } = await loadSoul(source);
+  // The same gate as validate: a soul that carries a secret is not rendered into any harness.
+  const { soul, problems: soulProblems, tree } = await loadGatedSoul(source, { allow: await loadAllowlist(undefined, undefined) });
   if (!soul) {
     const report = toReport(soulProblems);
     if (opts.json) o.json({ ...(reportJson(report) as object), actions: [] });

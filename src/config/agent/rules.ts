@@ -3,6 +3,8 @@ import { errorAt, type Problem, warningAt } from "../../core/problem.js";
 import { AGENT_NAME_RE } from "../../soul/schema/names.js";
 import type { ParsedEnv } from "../env/parse.js";
 import { baseOf, hostOctet, isIpv4, isPrivateBase, isSubnetBase } from "../net.js";
+import { describeValue } from "../../untrusted/describe.js";
+import { displayTextProblem } from "../../untrusted/display-text.js";
 import { isBcp47, systemLocaleProblem } from "./locale.js";
 import { type AgentJail, type AgentRuntime, JAIL_ROLES, type JailRole } from "./model.js";
 
@@ -37,30 +39,29 @@ export function validateAgentEnv(env: ParsedEnv, file: string, expected: string)
   const name = v.AGENT_NAME;
   if (name === undefined) problems.push(errorAt(file, "E_ENV_MISSING", "AGENT_NAME: required", 0));
   else if (!AGENT_NAME_RE.test(name)) {
-    err("AGENT_NAME", "E_AGENT_NAME", `${JSON.stringify(name)} must start with a lowercase letter, then lowercase letters, digits or _ (at most 32): it names the rc.d service, tmux session, jails and database`);
+    err("AGENT_NAME", "E_AGENT_NAME", `${describeValue(name)} must start with a lowercase letter, then lowercase letters, digits or _ (at most 32): it names the rc.d service, tmux session, jails and database`);
   } else if (name !== expected) {
-    err("AGENT_NAME", "E_AGENT_NAME_MISMATCH", `${JSON.stringify(name)} differs from the agent name ${JSON.stringify(expected)} in host.yaml`);
+    err("AGENT_NAME", "E_AGENT_NAME_MISMATCH", `${describeValue(name)} differs from the agent name ${JSON.stringify(expected)} in host.yaml`);
   }
 
   const assistant = v.ASSISTANT_NAME;
-  if (assistant !== undefined && /[\u0000-\u001f\u007f]/.test(assistant)) {
-    err("ASSISTANT_NAME", "E_ASSISTANT_NAME", "must be one line of text without control characters");
-  }
+  const hidden = assistant === undefined ? undefined : displayTextProblem(assistant);
+  if (hidden) err("ASSISTANT_NAME", "E_ASSISTANT_NAME", `must be one line of plain text: it ${hidden}`);
 
   const base = v.AGENT_SUBNET_BASE;
   let baseOk = false;
   if (base === undefined) problems.push(errorAt(file, "E_ENV_MISSING", "AGENT_SUBNET_BASE: required (three octets, e.g. 10.0.1)", 0));
-  else if (!isSubnetBase(base)) err("AGENT_SUBNET_BASE", "E_SUBNET_BASE", `${JSON.stringify(base)} must be three octets such as 10.0.1`);
+  else if (!isSubnetBase(base)) err("AGENT_SUBNET_BASE", "E_SUBNET_BASE", `${describeValue(base)} must be three octets such as 10.0.1`);
   else if (!isPrivateBase(base)) err("AGENT_SUBNET_BASE", "E_SUBNET_BASE", `${base} is not in a private range (10/8, 172.16/12, 192.168/16)`);
   else baseOk = true;
 
   const gateway = baseOk ? `${base}.1` : "";
   const subnet = baseOk ? `${base}.0/24` : "";
   if (baseOk && v.WARDEN_GATEWAY !== undefined && v.WARDEN_GATEWAY !== gateway) {
-    err("WARDEN_GATEWAY", "E_GATEWAY", `${JSON.stringify(v.WARDEN_GATEWAY)} must be ${gateway} (the subnet's .1, owned by the host on the bridge)`);
+    err("WARDEN_GATEWAY", "E_GATEWAY", `${describeValue(v.WARDEN_GATEWAY)} must be ${gateway} (the subnet's .1, owned by the host on the bridge)`);
   }
   if (baseOk && v.WARDEN_SUBNET !== undefined && v.WARDEN_SUBNET !== subnet) {
-    err("WARDEN_SUBNET", "E_SUBNET", `${JSON.stringify(v.WARDEN_SUBNET)} must be ${subnet}`);
+    err("WARDEN_SUBNET", "E_SUBNET", `${describeValue(v.WARDEN_SUBNET)} must be ${subnet}`);
   }
 
   const jails: AgentJail[] = [];
@@ -72,7 +73,7 @@ export function validateAgentEnv(env: ParsedEnv, file: string, expected: string)
     const given = v[keys.name];
     const jailName = given ?? (name ? `${name}-${keys.suffix}` : "");
     if (given !== undefined && !JAIL_NAME_RE.test(given)) {
-      err(keys.name, "E_JAIL_NAME", `${JSON.stringify(given)} must be letters, digits, _ or - (not first), at most 63`);
+      err(keys.name, "E_JAIL_NAME", `${describeValue(given)} must be letters, digits, _ or - (not first), at most 63`);
       continue;
     }
     if (ip === undefined) {
@@ -80,7 +81,7 @@ export function validateAgentEnv(env: ParsedEnv, file: string, expected: string)
       continue;
     }
     if (!isIpv4(ip)) {
-      err(keys.ip, "E_IP", `${JSON.stringify(ip)} is not an IPv4 address`);
+      err(keys.ip, "E_IP", `${describeValue(ip)} is not an IPv4 address`);
       continue;
     }
     if (!baseOk) continue;
@@ -118,7 +119,7 @@ export function validateAgentEnv(env: ParsedEnv, file: string, expected: string)
   const locales = { display: v.DISPLAY_LOCALE, assistant: v.ASSISTANT_LOCALE, system: v.SYSTEM_LOCALE };
   for (const key of ["DISPLAY_LOCALE", "ASSISTANT_LOCALE"] as const) {
     const tag = v[key];
-    if (tag !== undefined && !isBcp47(tag)) err(key, "E_LOCALE", `${JSON.stringify(tag)} is not a BCP 47 tag such as sl-SI`);
+    if (tag !== undefined && !isBcp47(tag)) err(key, "E_LOCALE", `${describeValue(tag)} is not a BCP 47 tag such as sl-SI`);
   }
   if (locales.system !== undefined) {
     const why = systemLocaleProblem(locales.system);

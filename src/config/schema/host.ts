@@ -2,6 +2,7 @@
 // brain import policy, and host-wide network/pf/jail settings (DESIGN §4).
 import { z } from "zod";
 import { agentName, harnessName, skillName } from "../../soul/schema/names.js";
+import { agentDir } from "./checked.js";
 import { sourceSpec } from "./source.js";
 
 const ifName = z.string().regex(/^[a-z][a-z0-9_.]{0,14}$/, "must be a FreeBSD interface name");
@@ -22,9 +23,9 @@ export const agentSpec = z.object({
   harnesses: z.union([z.literal("all"), z.array(harnessName)]).default("all"),
   brain: brainPolicy.default({ memories: "curated", skills: "all", user_context: false }),
   /** Home directory the harness files are rendered into (default /home/<name>). */
-  home: absPath.optional(),
+  home: agentDir.optional(),
   /** The agent's project directory, where its non-secret .env is written (default /home/<name>/clawdie). */
-  project_dir: absPath.optional(),
+  project_dir: agentDir.optional(),
   /** Unix user the service runs as (default <name>). */
   user: agentName.optional(),
   /** Command the rc.d service supervises (default: the Clawdie start script in project_dir). */

@@ -1,5 +1,6 @@
 // A watched git source: where it is, which revision to take, and how to verify it.
 import { z } from "zod";
+import { branchName, location, tagName, tagPrefix } from "./checked.js";
 
 /**
  * Ref selection. Several may be given; precedence is commit > tag > semver > branch
@@ -7,10 +8,10 @@ import { z } from "zod";
  */
 export const refSelector = z
   .object({
-    branch: z.string().min(1).max(255).optional(),
-    tag: z.string().min(1).max(255).optional(),
-    semver: z.string().min(1).max(255).optional().describe("a semver range over tags, e.g. '>=1.2.0 <2'"),
-    prefix: z.string().max(100).optional().describe("tag prefix for semver, e.g. 'host-a/'"),
+    branch: branchName.optional(),
+    tag: tagName.optional(),
+    semver: location(255).optional().describe("a semver range over tags, e.g. '>=1.2.0 <2'"),
+    prefix: tagPrefix.optional().describe("tag prefix for semver, e.g. 'host-a/'"),
     commit: z.string().regex(/^[0-9a-f]{7,40}$/, "must be a hex commit id").optional(),
   })
   .refine((r) => r.branch || r.tag || r.semver || r.commit, "name at least one of branch, tag, semver, commit");
@@ -19,15 +20,15 @@ export type RefSelector = z.infer<typeof refSelector>;
 export const verifyPolicy = z.object({
   mode: z.enum(["tag", "head", "tag-and-head"]),
   /** SSH signatures: an allowed-signers file (path on the host). */
-  allowed_signers: z.string().min(1).optional(),
+  allowed_signers: location(1000).optional(),
   /** GPG signatures: a keyring directory (GNUPGHOME) on the host. */
-  gpg_home: z.string().min(1).optional(),
+  gpg_home: location(1000).optional(),
 });
 export type VerifyPolicy = z.infer<typeof verifyPolicy>;
 
 export const sourceSpec = z.object({
   /** A local path to a bare repo, file://, git://, http(s)://, ssh:// or user@host:path. */
-  url: z.string().min(1).max(1000),
+  url: location(1000),
   ref: refSelector.default({ branch: "main" }),
   verify: verifyPolicy.optional(),
   /** Name of a host-local secret (a file in secrets_dir) holding credentials for the URL. */

@@ -1,5 +1,6 @@
 // manifest.json of a Layered Soul v1 repo (schema id clawdie.layered-soul.v1).
 import { z } from "zod";
+import { displayTextProblem } from "../../untrusted/display-text.js";
 import { agentName, HARNESSES, harnessName, isoDate, skillName } from "./names.js";
 
 export const SOUL_SCHEMA_ID = "clawdie.layered-soul.v1";
@@ -41,7 +42,14 @@ export const adapterHint = z.object({
 export const manifestSchema = z.object({
   schema: z.literal(SOUL_SCHEMA_ID),
   agent_id: agentName.describe("the AGENT_NAME this soul belongs to"),
-  display_name: z.string().min(1).max(100),
+  display_name: z
+    .string()
+    .min(1)
+    .max(100)
+    .superRefine((v, ctx) => {
+      const why = displayTextProblem(v);
+      if (why) ctx.addIssue({ code: "custom", message: `it ${why}` });
+    }),
   version: z.string().max(64).optional().describe("the soul's own version, informational"),
   description: z.string().max(1000).optional(),
   provenance,

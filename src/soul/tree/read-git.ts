@@ -2,7 +2,8 @@
 import * as fs from "node:fs";
 import git from "isomorphic-git";
 import { environmentError, inputError } from "../../core/errors.js";
-import { READ_LIMIT_BYTES, type SoulTree, type TreeEntry } from "./types.js";
+import { DEFAULT_LIMITS } from "../limits.js";
+import { READ_LIMIT_BYTES, type SoulTree, type TreeEntry, WALK_LIMITS } from "./types.js";
 
 /** Finds the git directory of a repo path (bare or with a worktree). */
 function gitdirOf(repo: string): string {
@@ -38,41 +39,59 @@ export async function resolveCommit(repo: string, rev: string): Promise<{ gitdir
   throw inputError("E_GIT_REV", `revision ${rev} does not name a commit`, { repo, rev });
 }
 
-export async function readTreeFromGit(repo: string, rev: string, readLimit = READ_LIMIT_BYTES): Promise<SoulTree> {
+export async function readTreeFromGit(repo: string, rev: string, readLimit = READ_LIMIT_BYTES, maxFiles = DEFAULT_LIMITS.maxFiles): Promise<SoulTree> {
   const { gitdir, oid } = await resolveCommit(repo, rev);
-  const entries: TreeEntry[] = [];
   const cache = {};
   const { commit } = await git.readCommit({ fs, gitdir, oid, cache });
-  await walkTree(gitdir, commit.tree, "", entries, readLimit, cache);
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { label: `${repo}@${rev}`, commit: oid, entries };
+  const walk: Walk = { gitdir, out: [], readLimit, cache, files: 0, dirs: 0, maxFiles };
+  await walkTree(walk, commit.tree, "", 0);
+  walk.out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const tree: SoulTree = { label: `${repo}@${rev}`, commit: oid, entries: walk.out };
+  if (walk.stopped) tree.stopped = walk.stopped;
+  return tree;
 }
 
-async function walkTree(
-  gitdir: string,
-  treeOid: string,
-  prefix: string,
-  out: TreeEntry[],
-  readLimit: number,
-  cache: object,
-): Promise<void> {
-  const { tree } = await git.readTree({ fs, gitdir, oid: treeOid, cache });
+interface Walk {
+  gitdir: string;
+  out: TreeEntry[];
+  readLimit: number;
+  cache: object;
+  files: number;
+  dirs: number;
+  maxFiles: number;
+  stopped?: SoulTree["stopped"];
+}
+
+function stop(w: Walk, limit: "files" | "dirs" | "depth", at: string): void {
+  w.stopped = { limit, at };
+}
+
+/** Counts as it goes and stops at the limits, like the directory reader. */
+async function walkTree(w: Walk, treeOid: string, prefix: string, depth: number): Promise<void> {
+  const { tree } = await git.readTree({ fs, gitdir: w.gitdir, oid: treeOid, cache: w.cache });
   for (const item of tree) {
+    if (w.stopped) return;
     const path = prefix === "" ? item.path : `${prefix}/${item.path}`;
     if (item.type === "tree") {
-      out.push({ path, type: "dir", size: 0 });
-      await walkTree(gitdir, item.oid, path, out, readLimit, cache);
-    } else if (item.type === "commit") {
-      out.push({ path, type: "submodule", size: 0 });
-    } else if (item.mode === "120000") {
-      const { blob } = await git.readBlob({ fs, gitdir, oid: item.oid, cache });
+      if (++w.dirs > w.maxFiles) return stop(w, "dirs", path);
+      if (depth + 1 > WALK_LIMITS.maxDepth) return stop(w, "depth", path);
+      w.out.push({ path, type: "dir", size: 0 });
+      await walkTree(w, item.oid, path, depth + 1);
+      continue;
+    }
+    if (++w.files > w.maxFiles) return stop(w, "files", path);
+    // isomorphic-git decodes names lossily: a replacement character means bytes that were not UTF-8.
+    if (item.path.includes("\uFFFD")) w.out.push({ path, type: "badname", size: 0 });
+    else if (item.type === "commit") w.out.push({ path, type: "submodule", size: 0 });
+    else if (item.mode === "120000") {
+      const { blob } = await git.readBlob({ fs, gitdir: w.gitdir, oid: item.oid, cache: w.cache });
       const target = Buffer.from(blob).toString("utf8");
-      out.push({ path, type: "symlink", size: target.length, target });
+      w.out.push({ path, type: "symlink", size: target.length, target });
     } else {
-      const { blob } = await git.readBlob({ fs, gitdir, oid: item.oid, cache });
+      const { blob } = await git.readBlob({ fs, gitdir: w.gitdir, oid: item.oid, cache: w.cache });
       const entry: TreeEntry = { path, type: "file", size: blob.byteLength, executable: item.mode === "100755" };
-      if (blob.byteLength <= readLimit) entry.data = blob;
-      out.push(entry);
+      if (blob.byteLength <= w.readLimit) entry.data = blob;
+      w.out.push(entry);
     }
   }
 }

@@ -2,7 +2,7 @@
 // caches or raw chat logs, no submodules or special files.
 import { posix } from "node:path";
 import { errorAt, type Problem } from "../../core/problem.js";
-import { CORE_FILES, type SoulLimits } from "../limits.js";
+import { CORE_FILES, OPTIONAL_FILES, type SoulLimits } from "../limits.js";
 import type { SoulTree, TreeEntry } from "../tree/types.js";
 
 const LOCK_FILES = new Set([
@@ -15,6 +15,10 @@ const CACHE_DIRS = new Set([
 ]);
 const CACHE_FILES = new Set([".ds_store", "thumbs.db", "desktop.ini"]);
 const CHAT_DIRS = new Set(["transcripts", "conversations", "chats", "chat-logs", "chat_logs", "chatlogs", "sessions", "logs"]);
+
+const TYPE_NAMES: Record<TreeEntry["type"], string> = {
+  file: "a file", dir: "a directory", symlink: "a symlink", submodule: "a submodule", other: "a special file (FIFO, socket or device)", badname: "a file with a name that is not UTF-8",
+};
 
 /** Why a path may not be in a soul repo, or undefined when it may. */
 export function forbiddenReason(path: string): string | undefined {
@@ -48,7 +52,12 @@ export function checkFiles(tree: SoulTree, limits: SoulLimits): Problem[] {
   for (const core of CORE_FILES) {
     const entry = byPath.get(core);
     if (!entry) problems.push(errorAt(core, "E_CORE_MISSING", `required file ${core} is missing`));
-    else if (entry.type !== "file") problems.push(errorAt(core, "E_CORE_TYPE", `${core} must be a regular file, not a ${entry.type}`));
+    else if (entry.type !== "file") problems.push(errorAt(core, "E_CORE_TYPE", `${core} must be a regular file, not ${TYPE_NAMES[entry.type]}`));
+  }
+  // An optional file the renderers copy must be a real file too (not a link to itself, not a folder).
+  for (const name of OPTIONAL_FILES) {
+    const entry = byPath.get(name);
+    if (entry && entry.type !== "file") problems.push(errorAt(name, "E_CORE_TYPE", `${name} must be a regular file, not ${TYPE_NAMES[entry.type]}`));
   }
   let total = 0;
   let count = 0;
@@ -63,6 +72,8 @@ export function checkFiles(tree: SoulTree, limits: SoulLimits): Problem[] {
       }
     } else if (e.type === "submodule") {
       problems.push(errorAt(e.path, "E_SUBMODULE", "submodules are not allowed in a soul repo"));
+    } else if (e.type === "badname") {
+      problems.push(errorAt(e.path, "E_NAME_NOT_UTF8", "file name is not valid UTF-8 (bad bytes shown as \\xNN)"));
     } else if (e.type === "other") {
       problems.push(errorAt(e.path, "E_SPECIAL_FILE", "only regular files, directories and symlinks are allowed"));
     } else if (e.type === "file") {
@@ -76,7 +87,10 @@ export function checkFiles(tree: SoulTree, limits: SoulLimits): Problem[] {
   if (total > limits.maxTotalBytes) {
     problems.push(errorAt(".", "E_REPO_TOO_LARGE", `files total ${total} bytes; the limit is ${limits.maxTotalBytes}`));
   }
-  if (count > limits.maxFiles) {
+  if (tree.stopped) {
+    const what = { files: `more than ${limits.maxFiles} files`, dirs: `more than ${limits.maxFiles} directories`, depth: "directories nested too deep" }[tree.stopped.limit];
+    problems.push(errorAt(".", tree.stopped.limit === "depth" ? "E_TREE_TOO_DEEP" : "E_TOO_MANY_FILES", `repo has ${what}; reading stopped at ${tree.stopped.at}`));
+  } else if (count > limits.maxFiles) {
     problems.push(errorAt(".", "E_TOO_MANY_FILES", `repo has ${count} files; the limit is ${limits.maxFiles}`));
   }
   return problems;

@@ -1,5 +1,5 @@
 // Validates a soul tree against Layered Soul v1 (pure: tree in, problems and the parsed soul out).
-import { errorAt, type Problem } from "../../core/problem.js";
+import { errorAt, type Problem, warningAt } from "../../core/problem.js";
 import { DEFAULT_LIMITS, type SoulLimits } from "../limits.js";
 import type { AdapterDoc, Soul } from "../model.js";
 import { parseFrontMatter } from "../frontmatter.js";
@@ -43,6 +43,7 @@ export function validateSoul(tree: SoulTree, limits: SoulLimits = DEFAULT_LIMITS
   const { memories, problems: memoryProblems } = checkMemories(tree, texts);
   problems.push(...memoryProblems);
   const adapters = checkAdapters(tree, texts, problems);
+  problems.push(...checkOtherMarkdown(texts));
   problems.push(...checkBudgets(texts));
 
   const failed = problems.some((p) => p.severity === "error");
@@ -81,4 +82,26 @@ function checkAdapters(tree: SoulTree, texts: Map<string, string>, problems: Pro
     adapters[name as HarnessName] = { path: e.path, frontMatter: fm.data ?? {}, body: fm.body };
   }
   return adapters;
+}
+
+/** Markdown that the checks above do not parse with a schema: memories, SKILL.md and adapters have their own. */
+function hasOwnCheck(path: string): boolean {
+  return path.startsWith("memories/") || path.startsWith("adapters/") || /^skills\/[^/]+\/SKILL\.md$/.test(path);
+}
+
+/**
+ * Every other Markdown file, core files included: a front matter block is parsed by the same safe
+ * parser (a `---js` block or `!!js/function` is refused here, not copied into every harness file).
+ */
+function checkOtherMarkdown(texts: Map<string, string>): Problem[] {
+  const problems: Problem[] = [];
+  for (const [path, text] of texts) {
+    if (!/\.(md|markdown)$/i.test(path) || hasOwnCheck(path)) continue;
+    const fm = parseFrontMatter(text, false);
+    for (const p of fm.problems) problems.push(errorAt(path, p.code, p.message, p.line, p.column));
+    if (fm.problems.length === 0 && fm.data) {
+      problems.push(warningAt(path, "W_FRONTMATTER_TEXT", "front matter here has no meaning to soulsync; harnesses receive it as text", 1, 1));
+    }
+  }
+  return problems;
 }

@@ -25,7 +25,8 @@ export function unknownKeys(schema: z.ZodType, value: unknown, path: PropertyKey
       const shape = def.shape ?? {};
       const found: PropertyKey[][] = [];
       for (const [k, v] of Object.entries(value)) {
-        const sub = shape[k];
+        // Own keys only: a key named `constructor` or `toString` must not find Object.prototype's.
+        const sub = Object.hasOwn(shape, k) ? shape[k] : undefined;
         if (!sub) found.push([...path, k]);
         else found.push(...unknownKeys(sub, v, [...path, k]));
       }
