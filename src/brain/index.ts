@@ -19,3 +19,4 @@ export * from "./target.js";
 export * from "./import/env-locale.js";
 export * from "./db/lock.js";
 export * from "./host-ops.js";
+export * from "./store/read-texts.js";

@@ -26,7 +26,7 @@ interface Group {
 
 interface Plan {
   /** Folded trigram (3 × 5 bits) → 1 + index into groups; 0 when nothing starts so. */
-  table: Uint8Array;
+  table: Uint16Array;
   groups: Group[];
   keywordRules: Rule[];
   atAnchor: Map<string, Rule[]>;
@@ -38,7 +38,7 @@ const plans = new WeakMap<readonly Rule[], Plan>();
 
 /**
  * Each ASCII character folded to 5 bits (so "K" and "k" agree), three of them hashed into a
- * 32 KB table that stays in the CPU cache. Collisions are resolved by checking the candidates.
+ * 64 KB table (16-bit entries: there are more than 255 groups) that stays in the CPU cache. Collisions are resolved by checking the candidates.
  */
 const fold3 = (s: string) => [...s.slice(0, 3)].reduce((h, ch) => ((h << 5) | (ch.charCodeAt(0) & 31)) & 0x7fff, 0);
 
@@ -49,7 +49,7 @@ function planFor(rules: readonly Rule[]): Plan {
   const whenPresent = new Map<string, Rule[]>();
   const always: Rule[] = [];
   const keywordRules: Rule[] = [];
-  const table = new Uint8Array(1 << 15);
+  const table = new Uint16Array(1 << 15);
   const groups: Group[] = [];
   const groupFor = (s: string): Group => {
     if (s.length < 3 || /[^\x00-\x7f]/.test(s)) throw new Error(`anchors and keywords are ASCII, 3+ characters: ${s}`);

@@ -34,7 +34,7 @@ import { EXIT_FAILED, EXIT_OK } from "../exit.js";
 import { type Output, printReport, reportJson } from "../output.js";
 import type { BrainAgentOptions, BrainCommonOptions, BrainImportOptions, BrainSearchOptions } from "./brain.js";
 
-async function target(opts: BrainCommonOptions): Promise<BrainTarget> {
+export async function target(opts: BrainCommonOptions): Promise<BrainTarget> {
   const boot = await loadBootstrap(opts.config);
   return resolveBrainTarget({ flag: opts.database, env: process.env, configured: boot.database_url, stateDir: boot.state_dir });
 }

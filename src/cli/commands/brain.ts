@@ -30,6 +30,10 @@ export interface BrainAgentOptions extends BrainCommonOptions {
   agent?: string;
 }
 
+export interface BrainScanOptions extends BrainAgentOptions {
+  allowlist?: string;
+}
+
 /** Said at the end of every brain command's help and manual. */
 const TARGET_NOTE =
   "Where the brain lives: --database URL, else SOULSYNC_DATABASE_URL, else DATABASE_URL, else the bootstrap file's database_url, else the embedded PostgreSQL (PGlite) in <state_dir>/pglite (SOULSYNC_STATE_DIR overrides the state directory). " +
@@ -140,4 +144,22 @@ export function registerBrain(program: Command, ctx: CliContext): void {
         return viaDaemon ?? (await import("./brain.run.js")).runBrainStats(ctx.o, opts);
       }),
     );
+
+  common(
+    manual(brain.command("scan"), {
+      exit: [[0, "nothing stored is a secret"], [1, "a stored memory or skill holds a secret (findings printed, never the secret)"], DB_EXIT],
+      examples: ["soulsync brain scan --agent atlas", "soulsync brain scan --database postgres://soulsync@db.local/soulsync --json"],
+      notes: TARGET_NOTE,
+    })
+      .summary("scan what the brain already stores for secrets")
+      .description(
+        "Scan every memory (title, topics, body, chunks) and skill an agent's brain stores, live and retired, with the same rules as " +
+          "`soulsync scan`: a secret imported before a rule existed is found where it is kept. Findings name the table, the row's path, " +
+          "line, column, rule and a fingerprint, never the secret; [retired] marks rows the soul no longer has.",
+      )
+      .option("--agent <name>", "only this agent (default: every agent found)")
+      .option("--allowlist <file>", "fingerprints to accept, one a line (default: bootstrap secrets_allowlist)"),
+  ).action((opts: BrainScanOptions) =>
+    ctx.action(Boolean(opts.json), async () => (await import("./brain-scan.run.js")).runBrainScan(ctx.o, opts)),
+  );
 }

@@ -1,9 +1,11 @@
 // Assignments whose key names a secret: `KEY=value` (.env), `key: value` (YAML, Markdown),
 // `"key": "value"` (JSON), `key = "value"` (TOML), and string literals in code. Reads the value
 // after the key (bounded) and judges it: references, placeholders, names and code are not secrets.
+import { decodeBase64Text } from "../decode/base64.js";
 import { alnumClasses, charClasses, looksRandom, sequentialShare, shannon } from "../entropy.js";
 import { isPlaceholder, isReference } from "../placeholder.js";
-import type { SecretKeyKind } from "./key-names.js";
+import { readOtherForm } from "./assignment-forms.js";
+import { digitKey, hasVendorWord, type SecretKeyKind, uuidKey } from "./key-names.js";
 import { charTable, charTest } from "./provider.js";
 
 const MAX_VALUE = 512;
@@ -23,15 +25,20 @@ export const NOT_SECRET_VALUE = [
   /^[/~.][^\s]*\/[^\s]*$/, // paths
 ];
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Whether an assigned value is a secret, given what kind of secret its key names. */
 export function valueLooksSecret(a: Assignment, kind: SecretKeyKind): boolean {
   const value = a.value;
   if (value.length < 6) return false;
   // In code a secret is a string literal; an unquoted value there is an identifier or expression.
   if (!a.quoted && (a.code || /[()[\]{}<>]/.test(value) || /^!/.test(value) || DOTTED_NAME.test(value))) return false;
-  // Tokens mix case or digits; "secret=pass_key-auth" and "my-service-name" are names.
+  // Shapes vendors really use: a UUID (Heroku, Snyk, HubSpot…) or digits, under a key that says so.
+  if (UUID.test(value)) return uuidKey(a.key, kind) && !isPlaceholder(value);
+  if (/^[0-9]+$/.test(value)) return digitKey(a.key, kind, value) && !isPlaceholder(value);
+  // Tokens mix case or digits; "secret=pass_key-auth" and "my-service-name" are names (checked first: cheap).
   if (kind === "token" && (alnumClasses(value) < 2 || /\s/.test(value))) return false;
-  if (isReference(value) || isPlaceholder(value)) return false;
+  if (isReference(value) || isPlaceholder(value) || encodesStandIn(value)) return false;
   if (NOT_SECRET_VALUE.some((re) => re.test(value))) return false;
   if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(value) && kind === "password") return false;
   if (kind === "password") {
@@ -40,7 +47,16 @@ export function valueLooksSecret(a: Assignment, kind: SecretKeyKind): boolean {
     return (charClasses(value) >= 2 || value.length >= 12) && sequentialShare(value) < 0.5;
   }
   if (/\s/.test(value)) return false;
-  return looksRandom(value, 3.0) || (value.length >= 10 && charClasses(value) >= 3 && shannon(value) >= 2.8);
+  if (looksRandom(value, 3.0) || (value.length >= 10 && charClasses(value) >= 3 && shannon(value) >= 2.8)) return true;
+  // A vendor's short token (Dropbox, LinkedIn, Travis: 14–22 lower-case letters and digits).
+  return value.length >= 12 && hasVendorWord(a.key) && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && shannon(value) >= 3.0;
+}
+
+/** Base64 of a placeholder or reference (a Kubernetes Secret's `password: Y2hhbmdlbWU=`). */
+function encodesStandIn(value: string): boolean {
+  if (value.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return false;
+  const decoded = decodeBase64Text(value);
+  return decoded !== undefined && (isPlaceholder(decoded) || isReference(decoded));
 }
 
 export interface Assignment {
@@ -64,22 +80,37 @@ const CONTINUES = /^[ \t]*(?:[?|&+*%<>!(){}[\],;.]|=[=>]?|\/[^/])/;
 const BEFORE_SEP = charTable("\"'* \\t");
 const AFTER_SEP = charTable("* \\t");
 
-/** Length of the separator at `i` (`=`, `:`, `:=`, `=>`; not `==`, `::` or `://`), or 0. */
+/**
+ * Length of the separator at `i`: `=`, `:`, `=>`, and the Make/shell forms `:=`, `::=`, `?=`, `+=`
+ * (not `==`, `::` or `://`), or 0.
+ */
 function separatorAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   const next = text.charCodeAt(i + 1);
   if (c === 61) return next === 61 ? 0 : next === 62 ? 2 : 1; // = == =>
-  if (c === 58) return next === 61 ? 2 : next === 58 || next === 47 ? 0 : 1; // : := :: :/
+  if (c === 58) {
+    if (next === 58) return text.charCodeAt(i + 2) === 61 ? 3 : 0; // ::= ::
+    return next === 61 ? 2 : next === 47 ? 0 : 1; // := :/
+  }
+  if ((c === 63 || c === 43) && next === 61 && text.charCodeAt(i + 2) !== 61) return 2; // ?= +=
   return 0;
 }
+
+const skipBlank = (text: string, i: number) => {
+  let j = i;
+  while (j - i < 8 && (text[j] === " " || text[j] === "\t")) j++;
+  return j;
+};
 
 /** Reads `key <sep> value` from the key's end; undefined when there is no separator. */
 export function readAssignment(text: string, keyStart: number, keyEnd: number): Assignment | undefined {
   // Most keywords are prose with no separator: decide that from char codes, allocating nothing.
   let i = keyEnd;
   while (i - keyEnd < 8 && BEFORE_SEP[text.charCodeAt(i)] === 1) i++;
+  // `os.environ["API_KEY"] = …`, `ENV['TOKEN'] = …`: the key is an index.
+  if (text.charCodeAt(i) === 93 && /["']/.test(text[i - 1] ?? "")) i = skipBlank(text, i + 1);
   const sepLength = separatorAt(text, i);
-  if (sepLength === 0) return undefined;
+  if (sepLength === 0) return readOtherForm(text, keyStart, keyEnd, i);
   const key = text.slice(keyStart, keyEnd);
   i += sepLength;
   while (i - keyEnd < 24 && AFTER_SEP[text.charCodeAt(i)] === 1) i++;
@@ -102,7 +133,9 @@ export function readAssignment(text: string, keyStart: number, keyEnd: number): 
       const c = text[valueEnd] as string;
       if (c === "{" || c === "[") depth++;
       else if ((c === "}" || c === "]") && depth > 0) depth--;
-      else if (endsValue(c) || (c === "\n")) break;
+      else if (endsValue(c) || c === "\n") break;
+      // A literal "\n" ends a line of text held in a JSON string ("A=1\nTOKEN=…").
+      else if (c === "\\" && /[nrt"]/.test(text[valueEnd + 1] ?? "")) break;
       valueEnd++;
     }
   }

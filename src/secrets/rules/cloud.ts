@@ -101,6 +101,6 @@ export const CLOUD_RULES: Rule[] = [
   azureSas,
   azureClientSecret,
   provider({ id: "digitalocean-token", parts: ["do", ["opr", 1, 1], "_v1_", [HEX, 64, 64]], anchors: ["dop_v1_", "doo_v1_", "dor_v1_"], before: AN_ }),
-  provider({ id: "vault-token", parts: ["hv", ["sb", 1, 1], ".", [B64URL, 90, 200]], anchors: ["hvs.", "hvb."], before: B64URL, check: randomAfter(4) }),
+  provider({ id: "vault-token", parts: ["hv", ["sb", 1, 1], ".", [B64URL, 90, 300]], anchors: ["hvs.", "hvb."], before: B64URL, check: randomAfter(4) }),
   provider({ id: "doppler-token", parts: ["dp.", ["a-z", 2, 3], ".", [AN, 40, 44]], before: AN_, check: randomAfter(6) }),
 ];

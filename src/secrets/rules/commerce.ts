@@ -25,8 +25,8 @@ const mailchimp: Rule = {
 };
 
 export const COMMERCE_RULES: Rule[] = [
-  provider({ id: "stripe-secret-key", parts: ["sk_", ["a-z", 4, 4], "_", [AN, 24, 247]], before: AN_, check: (s) => /^sk_(live|test)_/.test(s) && randomAfter(8, 3.5)(s) }),
-  provider({ id: "stripe-restricted-key", parts: ["rk_", ["a-z", 4, 4], "_", [AN, 24, 247]], before: AN_, check: (s) => /^rk_(live|test)_/.test(s) && randomAfter(8, 3.5)(s) }),
+  provider({ id: "stripe-secret-key", parts: ["sk_", ["a-z", 4, 4], "_", [AN, 24, 247]], before: AN_, check: (s) => /^sk_(live|test|prod)_/.test(s) && randomAfter(8, 3.5)(s) }),
+  provider({ id: "stripe-restricted-key", parts: ["rk_", ["a-z", 4, 4], "_", [AN, 24, 247]], before: AN_, check: (s) => /^rk_(live|test|prod)_/.test(s) && randomAfter(8, 3.5)(s) }),
   provider({ id: "stripe-webhook-secret", parts: ["whsec_", [`${AN}+/=`, 32, 88]], before: AN_, after: `${AN}+/=`, check: randomAfter(6, 3.5) }),
   provider({ id: "twilio-api-key", parts: ["SK", [HEXI, 32, 32]], anchors: [..."0123456789abcdefABCDEF"].map((c) => `SK${c}`), before: AN_, check: randomAfter(2, 3.0) }),
   provider({ id: "sendgrid-api-key", parts: ["SG.", [B64URL, 22, 22], ".", [B64URL, 43, 43]], before: AN_, after: B64URL, check: randomAfter(3, 3.5) }),

@@ -18,7 +18,7 @@ const NEUTRAL_WORDS = new Set([
   "desc", "note", "doc", "docs", "location", "source", "env", "var", "variable", "allowlist", "fingerprint",
   "prefix", "suffix", "length", "salt", "rounds", "cost", "strength", "generator", "validator", "input",
   "output", "estimate", "estimated", "window", "context", "per", "total", "remaining", "index", "position",
-  "encryption", "hashing", "hasher", "reset", "forgot", "confirm", "confirmation", "field", "form", "prompt",
+  "encryption", "hashing", "hasher", "csrf", "xsrf", "authenticity", "reset", "forgot", "confirm", "confirmation", "field", "form", "prompt",
 ]);
 
 /** Splits `DB_PASSWORD`, `githubToken`, `api.key`, `x-api-key` into lower-case words. */
@@ -45,4 +45,36 @@ export function classifyKey(name: string): SecretKeyKind | undefined {
   }
   if (words.includes("auth") && words.length > 1) return "token";
   return undefined;
+}
+
+/**
+ * Vendors whose keys come in shapes that are not random-looking on their own (UUIDs, digits,
+ * short lower-case tokens). From the public rule sets of gitleaks and trufflehog (2026).
+ */
+const VENDOR_WORDS = new Set([
+  "adafruit", "adobe", "airtable", "algolia", "alibaba", "amplitude", "asana", "atlassian", "auth0", "beamer",
+  "bitbucket", "bittrex", "buildkite", "circleci", "clickup", "cloudflare", "codecov", "cohere", "coinbase",
+  "confluence", "confluent", "contentful", "datadog", "deepgram", "deepseek", "discord", "droneci", "dropbox",
+  "elevenlabs", "etsy", "facebook", "fastly", "finicity", "finnhub", "firebase", "flickr", "freshbooks",
+  "gitter", "gocardless", "heroku", "honeycomb", "hubspot", "intercom", "jfrog", "jira", "kraken", "kucoin",
+  "launchdarkly", "linkedin", "lob", "looker", "mailchimp", "mailgun", "mapbox", "mattermost", "messagebird",
+  "mistral", "mixpanel", "netlify", "relic", "newrelic", "nytimes", "okta", "opsgenie", "pagerduty", "pinecone",
+  "plaid", "postmark", "pusher", "railway", "rapidapi", "rollbar", "segment", "sendbird", "sentry", "snyk",
+  "sonar", "squarespace", "sumo", "sumologic", "telegram", "travis", "twitch", "twitter", "typeform", "vercel",
+  "yandex", "zendesk", "zapier", "scaleway", "linode", "vultr", "hetzner", "ngrok", "supabase", "render",
+]);
+
+/** The key names a vendor from VENDOR_WORDS. */
+export function hasVendorWord(name: string): boolean {
+  return keyWords(name).some((w) => VENDOR_WORDS.has(w));
+}
+
+/** A UUID is a secret under a password key, or a vendor's key (HEROKU_API_KEY); not under API_KEY alone. */
+export function uuidKey(name: string, kind: SecretKeyKind): boolean {
+  return kind === "password" || hasVendorWord(name);
+}
+
+/** Digits are a secret under a password key (6+, not a sequence), or a vendor's key (16+). */
+export function digitKey(name: string, kind: SecretKeyKind, value: string): boolean {
+  return kind === "password" ? value.length >= 6 : value.length >= 16 && hasVendorWord(name);
 }

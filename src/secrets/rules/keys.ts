@@ -3,8 +3,8 @@
 import { Buffer } from "node:buffer";
 import { looksRandom } from "../entropy.js";
 import { matches } from "../pattern.js";
-import { isPlaceholder } from "../placeholder.js";
 import { type Hit, PRIORITY, type Rule } from "../rule.js";
+import { keyFormat, splitBlock } from "./key-structure.js";
 import { B64URL, provider } from "./provider.js";
 
 /** Longest body read after a BEGIN line (a 16k-bit RSA key is about 12 KB). */
@@ -17,19 +17,15 @@ function ruleForLabel(label: string): string | undefined {
   return undefined;
 }
 
-/** Base64 of a PEM body: header lines ("Proc-Type: …"), escapes and quoting removed. */
+/** Base64 of a block body (headers, armor checksum, escapes and quoting removed). */
 function pemBody(raw: string): string {
-  return raw
-    .replace(/\\[nr]/g, "\n")
-    .split("\n")
-    .filter((l) => !l.includes(":"))
-    .join("")
-    .replace(/[^A-Za-z0-9+/=]/g, "");
+  return splitBlock(raw).base64;
 }
 
 /**
  * Each "-----BEGIN " is read once and its body runs to the next "-----", so successive hits
- * read disjoint text: linear even on a file that repeats the marker.
+ * read disjoint text: linear even on a file that repeats the marker. The body must have the
+ * structure of key material (key-structure.ts), whatever file it is in.
  */
 const pemPrivateKey: Rule = {
   id: "private-key",
@@ -41,7 +37,8 @@ const pemPrivateKey: Rule = {
       const labelStart = m.index + 11;
       const labelEnd = text.indexOf("-----", labelStart);
       if (labelEnd < 0) return;
-      const rule = labelEnd - labelStart <= 40 ? ruleForLabel(text.slice(labelStart, labelEnd)) : undefined;
+      const label = text.slice(labelStart, Math.min(labelEnd, labelStart + 41));
+      const rule = labelEnd - labelStart <= 40 ? ruleForLabel(label) : undefined;
       if (!rule) {
         re.lastIndex = Math.min(labelEnd, labelStart + 40);
         continue;
@@ -51,9 +48,24 @@ const pemPrivateKey: Rule = {
       const bodyEnd = next < 0 ? Math.min(text.length, bodyStart + MAX_BODY) : Math.min(next, bodyStart + MAX_BODY);
       re.lastIndex = bodyEnd;
       const raw = text.slice(bodyStart, bodyEnd);
-      const body = pemBody(raw);
-      if (body.length < 64 || isPlaceholder(raw.trim()) || !looksRandom(body.slice(0, 64), 4.0)) continue;
-      yield { index: m.index, secret: body, rule, preview: `-----BEGIN ${text.slice(labelStart, labelEnd)}----- …` };
+      if (!keyFormat(label, raw)) continue;
+      yield { index: m.index, secret: pemBody(raw), rule, preview: `-----BEGIN ${label}----- …` };
+    }
+  },
+};
+
+/** SSH.com / RFC 4716 private keys (puttygen -O private-sshcom): "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----". */
+const sshcomKey: Rule = {
+  id: "sshcom-private-key",
+  priority: PRIORITY.provider + 5,
+  anchors: ["---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----"],
+  *scan(text: string): Generator<Hit> {
+    const marker = "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----";
+    for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + marker.length)) {
+      const bodyStart = i + marker.length;
+      const next = text.indexOf("----", bodyStart);
+      const raw = text.slice(bodyStart, next < 0 ? Math.min(text.length, bodyStart + MAX_BODY) : Math.min(next, bodyStart + MAX_BODY));
+      if (keyFormat("SSH2", raw)) yield { index: i, secret: pemBody(raw), preview: `${marker} …` };
     }
   },
 };
@@ -72,7 +84,8 @@ const puttyKey: Rule = {
       const p = /Private-Lines: ([0-9]{1,3})\r?\n/.exec(window);
       if (!p) continue;
       const body = pemBody(window.slice(p.index + p[0].length).split(/\r?\n/).slice(0, Number(p[1])).join("\n"));
-      if (body.length >= 32 && looksRandom(body.slice(0, 64), 3.8)) yield { index: m.index, secret: body, preview: "PuTTY-User-Key-File …" };
+      // An ed25519 private blob is one 48-character line: structure (valid base64, not filler) decides.
+      if (body.length >= 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(body) && looksRandom(body.slice(4, 68), 3.5)) yield { index: m.index, secret: body, preview: "PuTTY-User-Key-File …" };
     }
   },
 };
@@ -99,6 +112,7 @@ function isSecretJwt(token: string): boolean {
 
 export const KEY_RULES: Rule[] = [
   pemPrivateKey,
+  sshcomKey,
   puttyKey,
   provider({
     id: "jwt",

@@ -4,6 +4,7 @@ import { type Placed, place } from "./contexts.js";
 import { KINDS } from "./kinds.js";
 import { ALNUM, B64, seeded } from "./random.js";
 import { BLOCK_TRAPS, CODE_TRAPS, KEY_TRAPS, PROSE_TRAPS } from "./traps.js";
+import { wrappedCases, wrappedTraps } from "./wrapped.js";
 
 export interface CorpusFile {
   path: string;
@@ -69,6 +70,10 @@ export function buildCorpus(seed = 20261121): Corpus {
   const utf16 = `\ufeffnotes\r\nSLACK_BOT_TOKEN=${KINDS.find((k) => k.rule === "slack-bot-token")?.gen(rng)}\r\n`;
   files.push({ path: "notes/windows.txt", data: new Uint8Array(Buffer.from(utf16, "utf16le")) });
   positives.push({ file: "notes/windows.txt", line: 2, rule: "slack-bot-token" });
+
+  // Wrapped and contextual secrets, and their look-alikes (issue 12).
+  for (const c of wrappedCases(rng)) add(c, c.rule);
+  for (const t of wrappedTraps(rng)) add(t);
 
   // Negatives: one trap per file.
   for (const trap of KEY_TRAPS) {

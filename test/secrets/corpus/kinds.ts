@@ -1,5 +1,6 @@
 // Every kind of secret in the corpus: how to generate one in its real format, and the key name
 // and contexts it is usually found in. `rule` is the id the scanner must report.
+import { SAAS_KINDS } from "./kinds-saas.js";
 import { ALNUM, B32, B64, B64URL, DIGITS, HEX, type Rng, b64urlOf, checksummedToken } from "./random.js";
 
 export type Context = "env" | "yaml" | "json" | "prose" | "code" | "frontmatter" | "toml" | "script";
@@ -35,7 +36,7 @@ function discord(rng: Rng): string {
 
 const password = (rng: Rng) => `${rng.pick(ALNUM, 10)}${rng.pick("!#%^*-_", 1)}${rng.pick(DIGITS, 3)}`;
 
-export const KINDS: Kind[] = [
+export const BASE_KINDS: Kind[] = [
   { rule: "aws-access-key-id", key: "AWS_ACCESS_KEY_ID", gen: (r) => `AKIA${r.pick(B32, 16)}`, contexts: ALL },
   { rule: "aws-secret-access-key", key: "AWS_SECRET_ACCESS_KEY", gen: (r) => r.pick(B64, 40), contexts: ["env", "yaml", "json", "code"] },
   { rule: "gcp-api-key", key: "GEMINI_API_KEY", gen: (r) => `AIza${r.pick(B64URL, 35)}`, contexts: ALL },
@@ -120,3 +121,6 @@ export const KINDS: Kind[] = [
   { rule: "npmrc-auth-token", key: "_authToken", gen: (r) => `${r.pick(HEX, 8)}-${r.pick(HEX, 4)}-${r.pick(HEX, 4)}-${r.pick(HEX, 4)}-${r.pick(HEX, 12)}`, contexts: ["env"] },
   { rule: "generic-secret", key: "bridge token", gen: (r) => `${r.pick(ALNUM, 20)}${r.pick("._-", 1)}${r.pick(ALNUM, 12)}`, contexts: ["prose"] },
 ];
+
+/** Every kind: the original ones and the providers added in issue 12. */
+export const KINDS: Kind[] = [...BASE_KINDS, ...SAAS_KINDS];
