@@ -76,7 +76,7 @@ export async function runRender(o: Output, opts: RenderOptions): Promise<number>
     }
   }
   // The soul's own warnings, but not budget ones: the render counts budgets itself, only for the harnesses it renders.
-  const soulWarnings = soulProblems.filter((p) => p.severity === "warning" && !p.code.startsWith("W_BUDGET"));
+  const soulWarnings = soulProblems.filter((p) => p.severity === "warning" && p.code !== "W_RENDER_BUDGET");
   const report = toReport([...soulWarnings, ...extra, ...result.problems]);
   const actions = result.plan?.actions ?? [];
   const stale = mode === "check" && actions.length > 0;
