@@ -29,25 +29,26 @@ for (const backend of await backends()) {
     after(async () => brain?.close());
 
     it("records each part's applied migrations once", async () => {
+      const shipped = { brain: [1], skills: [1], ops: [1, 2] };
       for (const part of ["brain", "skills", "ops"] as const) {
         const { rows } = await brain[part].query<{ version: number }>(`SELECT version FROM system_${part}.schema_migrations ORDER BY version`);
-        assert.deepEqual(rows.map((r) => r.version), [1]);
+        assert.deepEqual(rows.map((r) => r.version), shipped[part]);
       }
       const again = await migrateAll(brain);
-      assert.deepEqual(again.map((r) => [r.part, r.version, r.applied.length]), [["brain", 1, 0], ["skills", 1, 0], ["ops", 1, 0]]);
+      assert.deepEqual(again.map((r) => [r.part, r.version, r.applied.length]), [["brain", 1, 0], ["skills", 1, 0], ["ops", 2, 0]]);
     });
 
     it("applies a new migration forward, refuses a database ahead of the code or an edited migration", async () => {
-      const v2 = { version: 2, name: "test column", statements: ["ALTER TABLE system_ops.events ADD COLUMN test_note text"] };
+      const v3 = { version: 3, name: "test column", statements: ["ALTER TABLE system_ops.events ADD COLUMN test_note text"] };
       const { OPS_MIGRATIONS } = await import("../../src/brain/migrations/ops.js");
-      const r = await migratePart(brain.ops, "ops", [...OPS_MIGRATIONS, v2]);
-      assert.deepEqual(r.applied, [2]);
+      const r = await migratePart(brain.ops, "ops", [...OPS_MIGRATIONS, v3]);
+      assert.deepEqual(r.applied, [3]);
       await assert.rejects(migratePart(brain.ops, "ops", OPS_MIGRATIONS), (e: Error & { code?: string }) => e.code === "E_MIGRATION_AHEAD");
-      const edited = { ...v2, statements: ["SELECT 1"] };
+      const edited = { ...v3, statements: ["SELECT 1"] };
       await assert.rejects(migratePart(brain.ops, "ops", [...OPS_MIGRATIONS, edited]), (e: Error & { code?: string }) => e.code === "E_MIGRATION_CHANGED");
       // Put the schema back the way the shipped migrations leave it.
       await brain.ops.query("ALTER TABLE system_ops.events DROP COLUMN test_note");
-      await brain.ops.query("DELETE FROM system_ops.schema_migrations WHERE version = 2");
+      await brain.ops.query("DELETE FROM system_ops.schema_migrations WHERE version = 3");
     });
 
     it("keeps an inventory: record (upsert by kind+id), list, forget", async () => {

@@ -18,7 +18,7 @@ describe("bootstrap triggers, daemon and metrics", () => {
   it("fills the defaults", async () => {
     const b = await loadBootstrap(configFile(""), {});
     assert.deepEqual(b.triggers, { poll: "*/5 * * * *", jitter_seconds: 30, watch: true, debounce_ms: 30 });
-    assert.deepEqual(b.daemon, { concurrency: 4 });
+    assert.deepEqual(b.daemon, { concurrency: 4, brain_idle_seconds: 60, max_open_brains: 8 });
     assert.equal(b.metrics, undefined);
   });
 
@@ -29,7 +29,7 @@ describe("bootstrap triggers, daemon and metrics", () => {
     );
     assert.deepEqual(b.triggers.webhook, { listen: "127.0.0.1:0", key_secret: "webhook.key", max_body_bytes: 262_144, rate_per_minute: 120 });
     assert.equal(b.triggers.debounce_ms, 30);
-    assert.deepEqual(b.daemon, { concurrency: 8 });
+    assert.deepEqual(b.daemon, { concurrency: 8, brain_idle_seconds: 60, max_open_brains: 8 });
     assert.deepEqual(b.metrics, { listen: "[::1]:9464", allow_non_loopback: false });
   });
 

@@ -46,14 +46,16 @@ describe("soulsync daemon (the quick start)", { timeout: 600_000 }, () => {
     const commit = pushMemory("Pushed through the watcher.");
     const run = await d.waitFor((l) => l.event === "run" && l.agent === "atlas" && String(l.revision).endsWith(commit), WAIT, from);
     assert.equal(run.result, "applied");
-    assert.equal(run.trigger, "watch");
+    // The watcher named atlas; a poll that fired at the same moment may have served the push first (coalesced).
+    const noticed = d.lines.slice(from).find((l) => l.event === "trigger" && l.kind === "watch");
+    assert.deepEqual(noticed?.agents, ["atlas"]);
     assert.equal(run.live, `main@sha1:${commit}`);
     const st = soulsync(["status", "--json"], { env });
     assert.equal(st.status, 0, st.stderr);
     const view = JSON.parse(st.stdout);
     assert.equal(view.daemon.pid, d.proc.pid, "status came from the daemon");
     assert.equal(view.sources["atlas/soul"].live, `main@sha1:${commit}`);
-    assert.equal(view.sources["atlas/soul"].lastRun.trigger, "watch");
+    assert.ok(["watch", "poll"].includes(view.sources["atlas/soul"].lastRun.trigger));
     assert.ok(d.lines.slice(from).every((l) => !(l.event === "run" && l.agent === "mevy")), "only the agent whose origin moved ran");
   });
 

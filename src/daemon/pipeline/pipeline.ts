@@ -200,7 +200,8 @@ export async function openPipeline(o: PipelineOptions): Promise<Pipeline> {
         dir = currentLink(boot.state_dir, t.agent, t.source);
       }
       // The source side alone (tests) needs only the agents' sources; the full pipeline checks everything.
-      const checked = o.steps ? { host: undefined, problems: [], specs: (await readHostSpec(dir)).agents } : await checkedHost(dir);
+      const sourceOnly = o.steps !== undefined || enabled.size === 0;
+      const checked = sourceOnly ? { host: undefined, problems: [], specs: (await readHostSpec(dir)).agents } : await checkedHost(dir);
       const base = configBase(boot);
       const specs = checked.specs;
       const next: HostState = { dir, host: checked.host, problems: checked.problems, targets: soulTargets(specs, base) };
