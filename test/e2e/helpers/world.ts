@@ -80,7 +80,7 @@ export interface World {
   published(agent: AgentName): string | undefined;
   /** The agent's home on the sim host. */
   home(agent: AgentName): string;
-  /** SOULSYNC_SOUL_REVISION in the agent's .env: the soul its service was (re)started on. */
+  /** The revision whose commit is SOULSYNC_SOUL_COMMIT in the agent's .env: the soul its service was (re)started on. */
   served(agent: AgentName): string | undefined;
   sim(): SimState;
   setSimFaults(fail: string[]): void;
@@ -221,7 +221,8 @@ export function makeWorld(o: WorldOptions): World {
     },
     status() {
       const r = cli(["status", "--config", config, "--json"]);
-      if (r.status !== 0) throw new Error(`status failed: ${r.stderr}`);
+      // Exit 1 says a source is Stalled; the document is printed all the same.
+      if (r.status !== 0 && r.status !== 1) throw new Error(`status failed: ${r.stderr}`);
       return (JSON.parse(r.stdout) as { sources: Record<string, SourceJson> }).sources;
     },
     source(agent) {
@@ -250,7 +251,12 @@ export function makeWorld(o: WorldOptions): World {
     served(agent) {
       const env = join(simDir, "root/home", agent, "clawdie/.env");
       if (!existsSync(env)) return undefined;
-      return /^SOULSYNC_SOUL_REVISION=(.*)$/m.exec(readFileSync(env, "utf8"))?.[1];
+      // The .env names the commit the service runs; its revision (ref@sha1:commit) is what status called live for it.
+      const commit = /^SOULSYNC_SOUL_COMMIT=([0-9a-f]{40})$/m.exec(readFileSync(env, "utf8"))?.[1];
+      if (!commit) return undefined;
+      const doc = JSON.parse(readFileSync(join(stateDir, "status.json"), "utf8")) as { sources: Record<string, { live?: string; kept?: string[] }> };
+      const st = doc.sources[`${agent}/soul`];
+      return [st?.live, ...(st?.kept ?? [])].find((r) => r?.endsWith(commit)) ?? `sha1:${commit}`;
     },
     sim: () => JSON.parse(readFileSync(join(simDir, "state.json"), "utf8")) as SimState,
     setSimFaults(fail) {
