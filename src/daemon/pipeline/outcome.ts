@@ -115,6 +115,8 @@ export function failed(r: Run, e: unknown): { status: SourceStatus; outcome: Syn
       st.failed = { commit: r.commit, oid: r.oid, revision: r.revision, code: err.code, message, problems: problems?.slice(0, 50) };
     }
     delete st.backoff;
+  } else if (err.data.noBackoff) {
+    delete st.backoff;
   } else {
     const failures = (st.backoff?.failures ?? 0) + 1;
     const until = new Date(r.deps.now().getTime() + backoffDelay(failures, r.deps.random()));

@@ -97,7 +97,12 @@ async function afterPublish(r: Run): Promise<void> {
         const message = redactUrls(e instanceof Error ? e.message : String(e));
         throw new SoulsyncError("E_STEP_FAILED", `${serve.revision} is published but step ${step.name} failed: ${message}`, {
           kind: isSoulsyncError(e) ? e.kind : "internal",
-          data: { step: step.name, ...(isSoulsyncError(e) && Array.isArray(e.data.problems) ? { problems: e.data.problems } : {}) },
+          data: {
+            step: step.name,
+            ...(isSoulsyncError(e) && Array.isArray(e.data.problems) ? { problems: e.data.problems } : {}),
+            // Waiting for the host steps is not this source's fault: they are retried every pass.
+            ...(isSoulsyncError(e) && e.code === "E_HOST_NOT_READY" ? { noBackoff: true } : {}),
+          },
           cause: e,
         });
       }
