@@ -145,3 +145,18 @@ describe("isRefPath", () => {
     for (const p of no) assert.equal(isRefPath(p), false, p);
   });
 });
+
+describe("the watcher with nothing to watch yet", () => {
+  it("starts at once on an empty list (a host repo by path, before its agents are read), then watches what update() names", async () => {
+    const events: TriggerEvent[] = [];
+    const w = await startWatch({ repos: [], debounceMs: 20, onTrigger: async (e) => (events.push(e), []), log: capturedLogger().log });
+    after(() => w.close());
+    const work = gitRepo({ "a.txt": "a" });
+    const bare = join(tmpDir("soulsync-watch-empty-"), "o.git");
+    git(work, "clone", "--quiet", "--bare", ".", bare);
+    await w.update([bare]);
+    git(work, "push", "--quiet", bare, "HEAD:refs/heads/next");
+    for (let i = 0; i < 100 && events.length === 0; i++) await sleep(50);
+    assert.deepEqual(events.map((e) => e.repos), [[bare]]);
+  });
+});

@@ -61,8 +61,13 @@ export async function startWatch(o: WatchOptions): Promise<Watch> {
     pending.set(repo, { timer, at });
   }
 
-  async function open(repos: string[]): Promise<FSWatcher> {
+  async function open(repos: string[]): Promise<FSWatcher | undefined> {
     const next = [...new Set(repos.map((r) => resolve(r)))];
+    // chokidar never reports ready on an empty list (a host repo by path, before its agents are read).
+    if (next.length === 0) {
+      roots = next;
+      return undefined;
+    }
     const ignored = (path: string) => {
       const repo = repoOf(next, path);
       return repo === undefined || !isRefPath(path.slice(repo.length + 1));
