@@ -102,6 +102,8 @@ export function isObservation(argv: string[]): boolean {
       return args.length === 2 && (args[1] === "status" || args[1] === "onestatus");
     case "pfctl":
       return args.length >= 1 && /^-s/.test(args[0]!);
+    case "sysctl":
+      return args[0] === "-n" && args.length === 2 && !args[1]!.includes("=");
     default:
       return false;
   }
