@@ -50,8 +50,12 @@ describe("internal errors on bad input are located exit-1 errors", () => {
         writeFileSync(join(d, "skills/probe/SKILL.md"), `---\nname: probe\ndescription: d\n${key}: x\n---\nSteps.\n`);
       });
       const r = soulsync(["validate", dir]);
-      assert.equal(r.status, 0, r.stdout + r.stderr);
-      assert.match(r.stdout, new RegExp(`W_UNKNOWN_KEY ${key.replace(/_/g, "_")}`));
+      // Never an internal error: the manifest's and memory's key are located warnings, and the
+      // skill's is refused at its file by the Agent Skills rules (no fields outside the spec).
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.doesNotMatch(r.stdout + r.stderr, /E_INTERNAL/);
+      assert.match(r.stdout, new RegExp(`memories/curated/p\\.md:2:1: W_UNKNOWN_KEY ${key}`));
+      assert.match(r.stdout, /skills\/probe\/SKILL\.md:[0-9:]*:? ?E_RENDER_SKILL_SPEC .*unexpected front matter fields/);
     });
   }
   it("a file name that is not UTF-8", () => {
