@@ -4,11 +4,13 @@
 //  2. push → applied over 20 soul-only pushes (one memory edited) to a local bare origin, by the
 //     ref watcher and then by the webhook: p50 and p95 (targets ≤ 400 ms and ≤ 800 ms);
 //  3. `brain search` on PGlite as a process, while the daemon holds the database (target ≤ 1 s);
-//  4. the idle daemon with 10 agents over 60 s: resident memory and CPU (targets ≤ 150 MB, ≤ 1 %);
+//  4. the idle daemon with 10 agents over 60 s: resident memory and CPU of the daemon and its
+//     children (targets ≤ 150 MB, ≤ 1 %);
 //  5. 50 agents, one push to each at the same moment: time until all are applied (target ≤ 15 s).
-// `BENCH_QUICK=1` shortens 4 to 15 s and 5 to 10 agents.
+// `BENCH_QUICK=1` shortens 4 to 15 s and 5 to 10 agents; `BENCH_ONLY=push,idle,many` runs only
+// those parts (push = 1–3).
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +20,8 @@ import { starterSoul } from "../src/soul/starter.js";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin/soulsync.js");
 const QUICK = process.env.BENCH_QUICK === "1";
+const ONLY = process.env.BENCH_ONLY?.split(",");
+const part = (name: string) => !ONLY || ONLY.includes(name);
 const ENV = { ...process.env, GIT_AUTHOR_NAME: "b", GIT_AUTHOR_EMAIL: "b@x", GIT_COMMITTER_NAME: "b", GIT_COMMITTER_EMAIL: "b@x", GIT_CONFIG_GLOBAL: "/dev/null", DATABASE_URL: "", SOULSYNC_DATABASE_URL: "", NO_COLOR: "1" };
 const sh = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, env: ENV, encoding: "utf8" }).trim();
 const root = mkdtempSync(join(tmpdir(), "soulsync-bench-daemon-"));
@@ -175,11 +179,33 @@ function manyAgents(dir: string, n: number, extra = ""): { config: string; works
   return { config, works };
 }
 
+/** The pids of `pid` and its descendants (the daemon's embedded-database process among them). */
+function tree(pid: number): number[] {
+  const parent = new Map<number, number>();
+  for (const d of readdirSync("/proc").filter((x) => /^\d+$/.test(x))) {
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {}
+  }
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) for (const [c, p] of parent) if (p === out[i]) out.push(c);
+  return out;
+}
+
+/** Resident memory and CPU seconds of the daemon and its children. */
 function sample(pid: number): { rss: number; cpu: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return { rss, cpu: (Number(stat[11]) + Number(stat[12])) / 100 }; // utime + stime, in clock ticks (100 Hz)
+  let rss = 0;
+  let cpu = 0;
+  for (const p of tree(pid)) {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+      cpu += (Number(stat[11]) + Number(stat[12])) / 100; // utime + stime, in clock ticks (100 Hz)
+    } catch {}
+  }
+  return { rss, cpu };
 }
 
 async function idleTen(): Promise<void> {
@@ -223,9 +249,9 @@ async function fiftyAtOnce(): Promise<void> {
 }
 
 try {
-  await quickStartAndPushes();
-  await idleTen();
-  await fiftyAtOnce();
+  if (part("push")) await quickStartAndPushes();
+  if (part("idle")) await idleTen();
+  if (part("many")) await fiftyAtOnce();
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

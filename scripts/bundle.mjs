@@ -45,7 +45,8 @@ const noJsYamlInGrayMatter = {
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
-  entryPoints: ["src/cli/main.ts"],
+  // The daemon's embedded databases run in a process of their own (src/brain/db/pglite-host.ts).
+  entryPoints: ["src/cli/main.ts", "src/brain/db/pglite-host.ts"],
   outdir,
   bundle: true,
   splitting: true,

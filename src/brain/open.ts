@@ -27,6 +27,8 @@ export interface OpenOptions {
   create?: boolean;
   /** How long to wait for another process holding the embedded database. */
   lockWaitMs?: number;
+  /** Opens an embedded data directory (default: in this process; the daemon's is a child process). */
+  openEmbedded?: (dir: string, options: { lockWaitMs?: number }) => Promise<Db>;
 }
 
 /** Creates a database on the server when the connecting role may; a concurrent creator is fine. */
@@ -88,13 +90,13 @@ async function openOnServer(url: string, agent: string, create: boolean): Promis
   return result;
 }
 
-async function openEmbedded(root: string, agent: string, create: boolean, lockWaitMs?: number): Promise<AgentBrain> {
+async function openEmbedded(root: string, agent: string, create: boolean, options: OpenOptions): Promise<AgentBrain> {
   const dir = join(root, agent);
   if (!create) {
     const exists = await stat(join(dir, "PG_VERSION")).then(() => true, () => false);
     if (!exists) throw environmentError("E_BRAIN_MISSING", `agent "${agent}" has no embedded brain in ${root}; run soulsync brain import first`, { agent, dir });
   }
-  const db = await openPglite(dir, { lockWaitMs });
+  const db = await (options.openEmbedded ?? openPglite)(dir, { lockWaitMs: options.lockWaitMs });
   const result: AgentBrain = { agent, target: { kind: "pglite", root }, brain: db, skills: db, ops: db, close: () => db.close() };
   try {
     await migrateAll(result);
@@ -116,5 +118,5 @@ export async function migrateAll(b: AgentBrain): Promise<MigrateResult[]> {
 export async function openAgentBrain(target: BrainTarget, agent: string, options: OpenOptions = {}): Promise<AgentBrain> {
   checkAgentName(agent);
   const create = options.create ?? true;
-  return target.kind === "pg" ? openOnServer(target.url, agent, create) : openEmbedded(target.root, agent, create, options.lockWaitMs);
+  return target.kind === "pg" ? openOnServer(target.url, agent, create) : openEmbedded(target.root, agent, create, options);
 }

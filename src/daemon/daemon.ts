@@ -23,6 +23,7 @@ import { recordRun } from "./record-run.js";
 import { serveSocket, socketPath } from "./socket.js";
 import { handleSocket } from "./socket-handler.js";
 import { statusJson } from "./status-json.js";
+import { pgliteChild } from "../brain/db/pglite-child.js";
 import { startPoll } from "./triggers/poll.js";
 import type { TriggerEvent } from "./triggers/types.js";
 import { startWatch, type Watch } from "./triggers/watch.js";
@@ -119,9 +120,12 @@ export async function startDaemon(o: DaemonOptions): Promise<DaemonHandle> {
   const metrics: Metrics = createMetrics();
   const host = hostname();
   let pipeline: Pipeline;
+  // Brains open in a child process the daemon stops when the last one closes (pglite-host.ts).
+  const embedded = pgliteChild();
   const open = (b: Bootstrap) =>
     openPipeline({
       bootstrap: b,
+      embedded,
       brainIdleMs: (b.daemon?.brain_idle_seconds ?? 60) * 1000,
       maxOpenBrains: b.daemon?.max_open_brains ?? 8,
       onAction: (a) => log.info({ event: "action", step: a.step, kind: a.kind, agent: (a as { agent?: string }).agent }, `${a.step}: ${a.summary}`),

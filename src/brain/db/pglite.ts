@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { cp, mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { packageFile } from "../../core/package-root.js";
+import { setFlagsFromString } from "node:v8";
 import { PGlite } from "@electric-sql/pglite";
 import { lockDir } from "./dir-lock.js";
 import { mapDbError } from "./errors.js";
@@ -20,6 +21,16 @@ async function run<R>(q: PgliteQueryable, where: string, sql: string, params?: u
     throw mapDbError(e, where);
   }
 }
+
+// PGlite's WebAssembly is compiled with V8's baseline compiler only: TurboFan's background
+// re-compilation of its 9 MB of code cost about a second of CPU and ~40 MB per process, for no
+// gain a brain of a few thousand rows can measure (bench/daemon.bench.ts). Set before the first
+// instance compiles it.
+setFlagsFromString("--liftoff-only");
+
+// PostgreSQL's default 128 MB of shared buffers made each open brain ~260 MB resident; 8 MB holds
+// a brain's working set and keeps an open one near 30 MB.
+const START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=8MB"];
 
 /** The data directory initialised at build time (scripts/pglite-template.mjs), if there is one. */
 const TEMPLATE = packageFile("dist/pglite-template");
@@ -42,7 +53,7 @@ export async function openPglite(dir: string, options: { lockWaitMs?: number } =
   let pglite: PGlite;
   try {
     await seedFromTemplate(dir);
-    pglite = await PGlite.create({ dataDir: dir });
+    pglite = await PGlite.create({ dataDir: dir, startParams: START_PARAMS });
   } catch (e) {
     await release();
     throw mapDbError(e, dir);

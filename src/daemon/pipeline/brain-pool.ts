@@ -2,6 +2,7 @@
 // CPU and ~170 MB while open, so the daemon keeps a brain warm for a burst of pushes and closes it
 // when idle; a one-shot pass closes everything at its end.
 import type { Bootstrap } from "../../config/bootstrap.js";
+import type { PgliteChild } from "../../brain/db/pglite-child.js";
 import type { AgentBrain } from "../../brain/open.js";
 
 export interface BrainPool {
@@ -22,10 +23,15 @@ interface Entry {
  * `idleMs` 0 keeps brains open until close(). At most `maxOpen` stay open: past that the least
  * recently used idle one is closed first (each embedded one holds ~170 MB).
  */
-export function brainPool(boot: Bootstrap, options: { idleMs?: number; maxOpen?: number; env?: NodeJS.ProcessEnv } = {}): BrainPool {
+export function brainPool(
+  boot: Bootstrap,
+  options: { idleMs?: number; maxOpen?: number; env?: NodeJS.ProcessEnv; embedded?: PgliteChild } = {},
+): BrainPool {
   const entries = new Map<string, Entry>();
   const idleMs = options.idleMs ?? 0;
   const maxOpen = options.maxOpen ?? Number.POSITIVE_INFINITY;
+  // The embedded databases' process died: its handles are gone, the next use opens afresh.
+  options.embedded?.onLost(() => entries.clear());
 
   /** Closes least recently used idle brains while more than `maxOpen` are open (Map order is use order). */
   const evict = () => {
@@ -52,7 +58,7 @@ export function brainPool(boot: Bootstrap, options: { idleMs?: number; maxOpen?:
         const brain = (async () => {
           const { openAgentBrain, resolveBrainTarget } = await import("../../brain/index.js");
           const target = resolveBrainTarget({ env: options.env ?? process.env, configured: boot.database_url, stateDir: boot.state_dir });
-          return openAgentBrain(target, agent, { create: useOptions.create ?? true });
+          return openAgentBrain(target, agent, { create: useOptions.create ?? true, openEmbedded: options.embedded?.open });
         })();
         e = { brain, users: 0 };
         entries.set(agent, e);

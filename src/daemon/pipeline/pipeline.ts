@@ -24,6 +24,7 @@ import { afterPublishSteps } from "./after-publish.js";
 import { type BrainPool, brainPool } from "./brain-pool.js";
 import { mutex } from "./mutex.js";
 import type { SourceTarget, SyncDeps, SyncOutcome } from "./outcome.js";
+import type { PgliteChild } from "../../brain/db/pglite-child.js";
 import { runAgent } from "./run-agent.js";
 import { serviceStep } from "./service-step.js";
 import type { PostPublishStep, StepTiming } from "./types.js";
@@ -49,6 +50,8 @@ export interface PipelineOptions {
   brainIdleMs?: number;
   /** Brains kept open at most. */
   maxOpenBrains?: number;
+  /** Where embedded brains are opened (the daemon's child process); default in this process. */
+  embedded?: PgliteChild;
 }
 
 export interface RunRequest {
@@ -109,7 +112,7 @@ export async function openPipeline(o: PipelineOptions): Promise<Pipeline> {
   const enabled = o.steps ? new Set<PipelineStep>() : enabledSteps(boot);
   const hostSteps = HOST_STEPS.filter((s) => enabled.has(s));
   const hostLock = mutex();
-  const brains = brainPool(boot, { idleMs: o.brainIdleMs ?? 0, maxOpen: o.maxOpenBrains });
+  const brains = brainPool(boot, { idleMs: o.brainIdleMs ?? 0, maxOpen: o.maxOpenBrains, embedded: o.embedded });
   let state: HostState | undefined;
   let hostKey: string | undefined;
   let services: { applied: Action[]; warnings: string[]; failed?: ReconcileOutcome } | undefined;
