@@ -54,7 +54,7 @@ export async function fetchMirror(dir: string, origin: Origin, call: Pick<GitCal
   const config: [string, string][] = [...(call.config ?? [])];
   // A local origin (the agent's git jail seen from the host) is owned by another user.
   if (origin.localPath) config.push(["safe.directory", origin.localPath]);
-  const args = ["fetch", "--quiet", "--prune", "--force", "--no-tags", "--no-write-fetch-head", "--", origin.url, ...FETCH_REFSPECS];
+  const args = ["fetch", "--quiet", "--prune", "--force", "--no-tags", "--no-write-fetch-head", "--no-show-forced-updates", "--", origin.url, ...FETCH_REFSPECS];
   try {
     await git(args, { gitDir: dir, env: call.env, config, timeout: 600_000 });
   } catch (e) {

@@ -40,8 +40,8 @@ export async function exportSnapshot(stateDir: string, mirror: string, commit: s
   try {
     await ensureMirrorAttributes(mirror);
     await mkdir(tmp);
-    await git(["--work-tree", tmp, "read-tree", commit], call);
-    await git(["--work-tree", tmp, "checkout-index", "--all", "--force"], call);
+    // One process reads the tree into the private index and writes every file (-u).
+    await git(["--work-tree", tmp, "read-tree", "--reset", "-u", commit], call);
     await makeReadOnly(tmp);
     await rename(tmp, dir);
     return { dir, created: true };

@@ -11,10 +11,10 @@ import { credentialCall } from "../../git/credentials.js";
 import { DIR_REF, importDirectory, isPlainDirectory } from "../../git/dir-source.js";
 import { unchangedLocalRefs } from "../../git/local.js";
 import { readCommitMessages } from "../../git/messages.js";
-import { discardMirror, ensureMirror, fetchWithRecovery, mirrorDir, readMirrorRefs, resolveCommit } from "../../git/mirror.js";
+import { discardMirror, ensureMirror, fetchWithRecovery, mirrorDir, resolveCommit } from "../../git/mirror.js";
 import { type Origin, parseOrigin } from "../../git/origin.js";
 import { publishSnapshot, readPublished } from "../../git/publish.js";
-import type { RefMap } from "../../git/refs.js";
+import { type RefMap, readLocalRefs } from "../../git/refs.js";
 import { formatRevision, type Selection, selectRef } from "../../git/select.js";
 import { exportSnapshot, hasSnapshot, removeSnapshot } from "../../git/snapshot.js";
 import type { SourceStatus } from "../../git/status/types.js";
@@ -59,7 +59,8 @@ export async function sourceStep(r: Run): Promise<void> {
     if (!refs) {
       testPause("fetch");
       r.recloned = (await fetchWithRecovery(mirror, origin, call)).recloned;
-      refs = await readMirrorRefs(mirror);
+      // From the files: a `git for-each-ref` process cost more than the read (tags peel in commitOf).
+      refs = await readLocalRefs(mirror);
     }
     sel = selectRef(target.spec.ref, refs);
     commit = await commitOf(mirror, sel, refs, st.seen);
