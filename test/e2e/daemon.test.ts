@@ -6,13 +6,12 @@
 // killed in the middle of arrives through the ref watcher, as on a host.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { ownPostgres, ownPostgresUnavailable } from "../helpers/own-postgres.js";
 import { zombiePid } from "../helpers/zombie.js";
 import { type Daemon, pausedAt, startDaemon } from "./helpers/daemon.js";
-import { eventually } from "./helpers/wait.js";
 import { githubPush, rawRequest } from "./helpers/webhook.js";
 import { makeWorld, rev, type World } from "./helpers/world.js";
 
@@ -77,11 +76,13 @@ describe("the daemon killed at each step, then restarted", () => {
       let c = "";
       await withDaemon(startDaemon(w.config, w.stateDir, { pauseAt: step }), async (d1) => {
         await ready(d1);
+        const from = d1.events.length;
         c = w.push("atlas", {
           [`memories/curated/${slug}.md`]: `---\ntitle: Killed at ${step}\ntopics: [ops]\nimportance: 2\ncreated: 2026-11-01\n---\n\nThe daemon was killed at ${step}.\n`,
           "SOUL.md": `${soul(w)}\nPushed to a daemon killed at ${step}.\n`,
         });
-        assert.match(await pausedAt(d1), new RegExp(`^${name}#`));
+        const at = await pausedAt(d1, (e) => e.event === "run" && e.agent === "atlas", from);
+        assert.match(at, new RegExp(`^${name}#`));
       });
 
       // What the kill left: the last good soul served, never a half-published or half-imported revision.
@@ -104,6 +105,7 @@ describe("the daemon killed at each step, then restarted", () => {
         if (before.brain) assert.deepEqual(brain(), { live: before.brain.live + 1, revision: rev("main", c) }, "the new memory once, no partial or doubled rows");
         assert.deepEqual(d2.events.filter((e) => e.event === "run" && e.result === "failed"), [], "no failed run");
         assert.deepEqual(readdirSync(join(w.stateDir, "snapshots")).filter((n) => n.startsWith(".tmp-")), [], "no half-written snapshot left");
+        assert.equal(existsSync(join(w.home("atlas"), ".soulsync-render.journal.json")), false, "the render journal was completed");
         await d2.stop();
       });
     });
