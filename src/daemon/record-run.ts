@@ -1,14 +1,17 @@
 // Each agent run that applied or failed is also a row in system_ops.runs, with the host's name,
 // so a shared PostgreSQL answers "which host runs which revision" in SQL. On a server the row
 // goes to the host-wide system_ops (database_url); embedded, to the agent's own brain, which the
-// run has just used. A brain that is down does not fail the run: the status file has it.
+// run has just used. A brain that is down does not fail the run: the status file has it. With the
+// import step off there is no brain to use: an embedded one is not opened (seconds of CPU and
+// ~170 MB each) only for this row.
 import type { Logger } from "./log.js";
 import type { SyncOutcome } from "./pipeline/outcome.js";
-import type { Pipeline } from "./pipeline/pipeline.js";
+import { enabledSteps, type Pipeline } from "./pipeline/pipeline.js";
 
 export async function recordRun(p: Pipeline, host: string, o: SyncOutcome, trigger: string, log: Logger): Promise<void> {
   const result = o.condition === "Ready" ? (o.changed ? "applied" : "unchanged") : o.skipped ? "skipped" : "failed";
   if ((result !== "applied" && result !== "failed") || o.agent.startsWith("_")) return;
+  if (!p.boot.database_url && !enabledSteps(p.boot).has("import")) return;
   const row = {
     agent: o.agent,
     source: o.source,

@@ -97,7 +97,19 @@ export function startDaemon(config: string, stateDir: string, opts: { pauseAt?: 
   return d;
 }
 
-/** The stop line test-pause prints on stderr, once the daemon has stopped itself there. */
-export function pausedAt(d: Daemon): Promise<string> {
-  return eventually("the daemon to pause", () => /^soulsync-test-pause (\S+)/m.exec(d.stderr())?.[1]);
+/**
+ * The stop line test-pause prints on stderr, once the daemon has stopped itself there. Fails at
+ * once when the daemon exits first, or when an event matching `passed` (from event `from` on) says
+ * the run went by without reaching the step (e.g. a step the bootstrap leaves out).
+ */
+export function pausedAt(d: Daemon, passed?: (e: DaemonEvent) => boolean, from = 0): Promise<string> {
+  return eventually("the daemon to pause", () => {
+    const at = /^soulsync-test-pause (\S+)/m.exec(d.stderr())?.[1];
+    if (at) return at;
+    const gone = d.child.exitCode !== null || d.child.signalCode !== null;
+    if (gone) throw new Error(`the daemon exited before pausing: ${d.stderr().slice(-800)}`);
+    const ran = passed && d.events.slice(from).find(passed);
+    if (ran) throw new Error(`the run ended without reaching the pause point: ${JSON.stringify(ran)}`);
+    return undefined;
+  });
 }
