@@ -1,7 +1,8 @@
 // A lock file holding its owner's pid, shared by the sync lock and the embedded database lock.
 // A lock left by a process that died (crash, kill -9) is taken over: its pid no longer runs,
 // or it is a zombie (exited, not yet reaped by its parent), which will never release it either.
-import { open, readFile, unlink } from "node:fs/promises";
+import { mkdir, open, readFile, rm, unlink } from "node:fs/promises";
+import { dirname } from "node:path";
 import { run } from "../exec/run.js";
 
 /** The state letter of a /proc/PID/stat line (pure): the field after the last ")" (comm may hold spaces and parentheses). */
@@ -50,4 +51,20 @@ export async function tryTakePidLock(path: string): Promise<TakeResult> {
   if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && (await pidAlive(pid))) return { taken: false, owner: pid };
   await unlink(path).catch(() => {});
   return { taken: false, owner: undefined };
+}
+
+/**
+ * Takes the lock file `path` (making its folder), clearing a stale one on the way; resolves to its
+ * release. `busy` makes the error for a lock a live process holds (`owner` undefined: the race
+ * for a stale one was lost twice).
+ */
+export async function takeLockFile(path: string, busy: (owner: number | undefined) => Error): Promise<() => Promise<void>> {
+  await mkdir(dirname(path), { recursive: true });
+  // Two tries: the first may only clear a stale lock left by a dead process.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const r = await tryTakePidLock(path);
+    if (r.taken) return () => rm(path, { force: true });
+    if (r.owner !== undefined) throw busy(r.owner);
+  }
+  throw busy(undefined);
 }

@@ -7,7 +7,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { type Bootstrap, loadBootstrap } from "../config/bootstrap.js";
 import { environmentError, isSoulsyncError } from "../core/errors.js";
-import { tryTakePidLock } from "../core/pid-lock.js";
+import { takeLockFile } from "../core/pid-lock.js";
 import { acquireLock } from "../git/lock.js";
 import { parseOrigin } from "../git/origin.js";
 import { cleanTempSnapshots } from "../git/snapshot.js";
@@ -49,20 +49,13 @@ export interface DaemonHandle {
 const DEFAULT_CONCURRENCY = 4;
 
 /** Takes the daemon lock: one daemon per state directory. */
-async function lockDaemon(stateDir: string): Promise<() => Promise<void>> {
-  const { mkdir, rm } = await import("node:fs/promises");
-  await mkdir(stateDir, { recursive: true });
+function lockDaemon(stateDir: string): Promise<() => Promise<void>> {
   const path = join(stateDir, "daemon.lock");
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const r = await tryTakePidLock(path);
-    if (r.taken) return () => rm(path, { force: true });
-    if (r.owner !== undefined) {
-      throw environmentError("E_DAEMON_RUNNING", `a soulsync daemon (pid ${r.owner}) already holds ${stateDir}; stop it first (or talk to it: soulsync status, soulsync sync)`, {
-        pid: r.owner,
-      });
-    }
-  }
-  throw environmentError("E_DAEMON_RUNNING", `cannot take ${path}`, {});
+  return takeLockFile(path, (owner) =>
+    owner === undefined
+      ? environmentError("E_DAEMON_RUNNING", `cannot take ${path}`, {})
+      : environmentError("E_DAEMON_RUNNING", `a soulsync daemon (pid ${owner}) already holds ${stateDir}; stop it first (or talk to it: soulsync status, soulsync sync)`, { pid: owner }),
+  );
 }
 
 /** The sync lock, waiting for a one-shot `sync` that holds it to finish. */

@@ -40,8 +40,10 @@ export async function exportSnapshot(stateDir: string, mirror: string, commit: s
   try {
     await ensureMirrorAttributes(mirror);
     await mkdir(tmp);
-    // One process reads the tree into the private index and writes every file (-u).
-    await git(["--work-tree", tmp, "read-tree", "--reset", "-u", commit], call);
+    // Two processes, not `read-tree -u`: that one reports a full disk as "unable to write file"
+    // without the reason, and checkout-index says "No space left on device".
+    await git(["--work-tree", tmp, "read-tree", commit], call);
+    await git(["--work-tree", tmp, "checkout-index", "--all", "--force"], call);
     await makeReadOnly(tmp);
     await rename(tmp, dir);
     return { dir, created: true };

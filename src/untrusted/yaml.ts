@@ -4,6 +4,7 @@
 // problem located, and mappings built without prototypes so a key named `constructor` or
 // `__proto__` is just a key.
 import { type Document, isAlias, isNode, LineCounter, parseDocument, visit } from "yaml";
+import { describeValue } from "./describe.js";
 
 export const MAX_YAML_ALIASES = 50;
 /** Nesting deeper than this is refused before parsing (the parser recurses). */
@@ -47,11 +48,11 @@ export function parseYamlStrict(text: string, maxAliases = MAX_YAML_ALIASES): Pa
   visit(doc, {
     Alias(_key, node) {
       firstAlias ??= node.range?.[0];
-      if (node.resolve(doc) === undefined) issues.push({ ...at(node.range?.[0]), message: `alias *${node.source.slice(0, 40)} has no anchor before it` });
+      if (node.resolve(doc) === undefined) issues.push({ ...at(node.range?.[0]), message: `alias *${shown(node.source).replace(/^"(.*)"$/, "$1")} has no anchor before it` });
     },
     Node(_key, node) {
       if (isAlias(node) || !isNode(node) || node.tag === undefined || CORE_TAGS.has(node.tag)) return;
-      issues.push({ ...at(node.range?.[0]), message: `YAML tag ${node.tag.replace("tag:yaml.org,2002:", "!!").slice(0, 40)} is not allowed (plain values, lists and mappings only)` });
+      issues.push({ ...at(node.range?.[0]), message: `YAML tag ${describeTag(node.tag)} is not allowed (plain values, lists and mappings only)` });
     },
   });
   // An unresolved tag is also a warning of the yaml package; the visit above already refused it.
@@ -75,7 +76,8 @@ export function withoutPrototypes(value: unknown): unknown {
   return out;
 }
 
-const firstLine = (message: string) => message.split("\n")[0] || "invalid YAML";
+/** yaml's message, first line, with any quoted source text described instead (it may be a secret). */
+const firstLine = (message: string) => (message.split("\n")[0] || "invalid YAML").replace(/"([^"]*)"/g, (_, quoted: string) => shown(quoted));
 
 /** Offset where flow brackets ([ {) nest deeper than the limit, or undefined (quotes ignored: a bound, not a parse). */
 export function tooDeepAt(text: string): number | undefined {
@@ -87,4 +89,16 @@ export function tooDeepAt(text: string): number | undefined {
     } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
   }
   return undefined;
+}
+
+/** A tag as written when it has a tag's short shape (!!js/function, !foo), else described. */
+function describeTag(tag: string): string {
+  const t = tag.replace("tag:yaml.org,2002:", "!!");
+  return /^!{0,2}[a-z]{1,12}(?:\/[a-z]{1,12})?$/i.test(t) ? t : `(${describeValue(t)})`;
+}
+
+/** A short word quoted as is; anything longer described ("a 40-character value…"). */
+function shown(text: string): string {
+  const d = describeValue(text);
+  return d.startsWith('"') ? d : `(${d})`;
 }

@@ -93,6 +93,9 @@ async function afterPublish(r: Run): Promise<void> {
         testPause(step.name);
         const summary = await step.run(p);
         if (summary) r.did[step.name] = summary;
+        // A step whose key changed did work: after a restart that finishes an interrupted run
+        // (publish done, import or service not) the run applied something, not "unchanged".
+        r.changed = true;
       } catch (e) {
         const message = redactUrls(e instanceof Error ? e.message : String(e));
         throw new SoulsyncError("E_STEP_FAILED", `${serve.revision} is published but step ${step.name} failed: ${message}`, {
