@@ -2,8 +2,8 @@
 // so a shared PostgreSQL answers "which host runs which revision" in SQL. On a server the row
 // goes to the host-wide system_ops (database_url); embedded, to the agent's own brain, which the
 // run has just used. A brain that is down does not fail the run: the status file has it. With the
-// import step off there is no brain to use: an embedded one is not opened (seconds of CPU and
-// ~170 MB each) only for this row.
+// import step off there is no brain to use: an embedded one is not opened (a
+// database process and tens of MB) only for this row.
 import type { Logger } from "./log.js";
 import type { SyncOutcome } from "./pipeline/outcome.js";
 import { enabledSteps, type Pipeline } from "./pipeline/pipeline.js";

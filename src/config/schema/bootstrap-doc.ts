@@ -28,7 +28,7 @@ export const BOOTSTRAP_DOC: Record<string, string> = {
   daemon: "How the daemon runs agents.",
   "daemon.concurrency": "Agents run in parallel up to this. Default 4.",
   "daemon.brain_idle_seconds": "An agent's brain stays open this long after a run, so a burst of pushes is fast. Default 60.",
-  "daemon.max_open_brains": "Brains kept open at most; an embedded one holds about 170 MB. Default 8.",
+  "daemon.max_open_brains": "Brains kept open at most; an embedded one holds about 30 MB (the first about 130 MB), in the daemon's database process. Default 8.",
   metrics: "Prometheus metrics at GET /metrics; absent: not served.",
   "metrics.listen": "host:port on loopback, e.g. 127.0.0.1:9464; port 0 picks a free port (written to <state_dir>/daemon.json).",
   "metrics.allow_non_loopback": "Serve metrics on a non-loopback address too. Default false.",

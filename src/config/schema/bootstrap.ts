@@ -57,7 +57,7 @@ export const bootstrapSpec = z.object({
     .object({
       concurrency: z.number().int().min(1).max(256).default(4).describe("agents run in parallel up to this"),
       brain_idle_seconds: z.number().int().min(0).max(86_400).default(60).describe("an unused brain connection closes after this long"),
-      max_open_brains: z.number().int().min(1).max(1000).default(8).describe("brains kept open at most (an embedded one holds ~170 MB)"),
+      max_open_brains: z.number().int().min(1).max(1000).default(8).describe("brains kept open at most (an embedded one holds ~30 MB, the first ~130 MB)"),
     })
     .default({ concurrency: 4, brain_idle_seconds: 60, max_open_brains: 8 }),
   /** Prometheus text at GET /metrics; absent = off. */

@@ -1,5 +1,5 @@
-// Agents' brains kept open between runs. Opening the embedded PostgreSQL costs about a second of
-// CPU and ~170 MB while open, so the daemon keeps a brain warm for a burst of pushes and closes it
+// Agents' brains kept open between runs. Opening the embedded PostgreSQL costs 0.3–0.5 s of CPU
+// and ~30 MB while open (the daemon opens them in its child process, pglite-child.ts), so the daemon keeps a brain warm for a burst of pushes and closes it
 // when idle; a one-shot pass closes everything at its end.
 import type { Bootstrap } from "../../config/bootstrap.js";
 import type { PgliteChild } from "../../brain/db/pglite-child.js";
@@ -21,7 +21,7 @@ interface Entry {
 
 /**
  * `idleMs` 0 keeps brains open until close(). At most `maxOpen` stay open: past that the least
- * recently used idle one is closed first (each embedded one holds ~170 MB).
+ * recently used idle one is closed first (each embedded one holds ~30 MB).
  */
 export function brainPool(
   boot: Bootstrap,
