@@ -2,9 +2,12 @@
 // minified files instead of hundreds of modules. Code splitting keeps the lazy `import()` of each
 // command's body: `status` does not parse the brain, `--version` parses almost nothing.
 // PGlite and sql.js stay external: they load their wasm and data files from their own folders.
-import { rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
-import { build } from "esbuild";
+// The chunks are then turned into CommonJS, which bin/bundle-loader.js compiles with the V8 code
+// cache that scripts/code-cache.mjs writes (Node 20 caches no ES module's bytecode).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname } from "node:path";
+import { build, transform } from "esbuild";
 
 const outdir = "dist/bundle";
 
@@ -45,6 +48,7 @@ const noJsYamlInGrayMatter = {
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
+  write: false,
   entryPoints: ["src/cli/main.ts"],
   outdir,
   bundle: true,
@@ -55,13 +59,46 @@ const result = await build({
   minify: true,
   entryNames: "[name]",
   chunkNames: "[name]-[hash]",
+  // Named .cjs from the start, so the chunks' imports of each other already name the files written.
+  outExtension: { ".js": ".cjs" },
   // pg-native is pg's optional native binding, never installed here.
   external: ["@electric-sql/pglite", "@electric-sql/pglite/*", "sql.js", "pg-native"],
-  // CommonJS dependencies bundled into ESM call require() for node's built-ins.
-  banner: { js: 'import { createRequire as __soulsyncRequire } from "node:module"; const require = __soulsyncRequire(import.meta.url);' },
   plugins: [zodEnglishOnly, noJsYamlInGrayMatter],
   logLevel: "warning",
   metafile: true,
 });
+
+/**
+ * One ES module chunk as CommonJS: imports become require() (the loader resolves "./chunk…" to the
+ * other chunks), a lazy import() becomes a require() in a promise (still lazy), and import.meta.url
+ * is the chunk's own file URL, as it was.
+ */
+async function toCommonJs(code) {
+  const usesMeta = code.includes("import.meta");
+  const out = await transform(code, {
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    minify: true,
+    supported: { "dynamic-import": false },
+    define: usesMeta ? { "import.meta.url": "__soulsyncUrl" } : {},
+    banner: usesMeta ? 'const __soulsyncUrl = require("node:url").pathToFileURL(__filename).href;' : "",
+    logLevel: "warning",
+  });
+  return out.code;
+}
+
+mkdirSync(outdir, { recursive: true });
+for (const file of result.outputFiles) {
+  if (!file.path.endsWith(".cjs")) throw new Error(`unexpected bundle output ${basename(file.path)}`);
+  writeFileSync(file.path, await toCommonJs(file.text));
+}
 // What each output file holds, for finding what a command loads (esbuild --analyze reads it too).
 writeFileSync("dist/bundle-meta.json", JSON.stringify(result.metafile));
+
+// The code cache: without it the CLI still runs, only slower to start.
+// The commands it runs print as they would to an operator: shown only when it fails.
+const cache = spawnSync(process.execPath, ["scripts/code-cache.mjs"], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+if (cache.status !== 0) {
+  console.warn(`${cache.stderr}warning: the code cache was not written (scripts/code-cache.mjs exited ${cache.status ?? cache.signal})`);
+}
