@@ -44,7 +44,7 @@ export async function walkUntrusted(root: string, limits: WalkLimits): Promise<W
   const stop = (limit: "files" | "dirs" | "depth", at: string) => {
     result.stopped = { limit, at };
   };
-  const visit = (rel: string, depth: number): void => {
+  const visit = (rel: string, depth: number) => {
     const names = readdirSync(join(root, rel), { encoding: "buffer" }).sort(Buffer.compare);
     for (const raw of names) {
       if (result.stopped) return;
