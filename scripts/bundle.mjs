@@ -9,7 +9,10 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { build, transform } from "esbuild";
 
-const outdir = "dist/bundle";
+// SOULSYNC_BUNDLE_DIR and SOULSYNC_BUNDLE_MINIFY=0 make a readable copy elsewhere, for profiling
+// (a --cpu-prof of it names functions, and each module's code follows a `// src/…` comment).
+const outdir = process.env.SOULSYNC_BUNDLE_DIR ?? "dist/bundle";
+const minify = process.env.SOULSYNC_BUNDLE_MINIFY !== "0";
 
 /**
  * zod's classic API re-exports every locale as `z.locales`, which defeats tree-shaking (about
@@ -56,7 +59,7 @@ const result = await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  minify: true,
+  minify,
   entryNames: "[name]",
   chunkNames: "[name]-[hash]",
   // Named .cjs from the start, so the chunks' imports of each other already name the files written.
@@ -79,7 +82,7 @@ async function toCommonJs(code) {
     format: "cjs",
     platform: "node",
     target: "node20",
-    minify: true,
+    minify,
     supported: { "dynamic-import": false },
     define: usesMeta ? { "import.meta.url": "__soulsyncUrl" } : {},
     banner: usesMeta ? 'const __soulsyncUrl = require("node:url").pathToFileURL(__filename).href;' : "",
@@ -94,11 +97,11 @@ for (const file of result.outputFiles) {
   writeFileSync(file.path, await toCommonJs(file.text));
 }
 // What each output file holds, for finding what a command loads (esbuild --analyze reads it too).
-writeFileSync("dist/bundle-meta.json", JSON.stringify(result.metafile));
+writeFileSync(`${outdir}-meta.json`, JSON.stringify(result.metafile));
 
 // The code cache: without it the CLI still runs, only slower to start.
 // The commands it runs print as they would to an operator: shown only when it fails.
-const cache = spawnSync(process.execPath, ["scripts/code-cache.mjs"], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+const cache = spawnSync(process.execPath, ["scripts/code-cache.mjs", outdir], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
 if (cache.status !== 0) {
   console.warn(`${cache.stderr}warning: the code cache was not written (scripts/code-cache.mjs exited ${cache.status ?? cache.signal})`);
 }

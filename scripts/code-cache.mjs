@@ -5,9 +5,11 @@
 // fails still compiled what it ran. Nothing here is needed for the CLI to work, only to start fast.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { BUNDLE_DIR, cacheFileOf, loadBundle } from "../bin/bundle-loader.js";
 
+/** The bundle to write the cache of (scripts/bundle.mjs passes its own folder). */
+const bundleDir = process.argv[2] ? `${resolve(process.argv[2])}/` : BUNDLE_DIR;
 const tmp = mkdtempSync(join(tmpdir(), "soulsync-code-cache-"));
 // No operator's bootstrap file or database: the runs read the examples and write only under tmp.
 process.env.SOULSYNC_CONFIG = join(tmp, "soulsync.yaml");
@@ -36,7 +38,7 @@ const RUNS = [
 
 const loaded = [];
 try {
-  const { main } = loadBundle(BUNDLE_DIR, { useCache: false, loaded });
+  const { main } = loadBundle(bundleDir, { useCache: false, loaded });
   for (const args of RUNS) {
     try {
       await main(["node", "soulsync", ...args]);
@@ -45,7 +47,7 @@ try {
     }
   }
   for (const { file, script } of loaded) writeFileSync(cacheFileOf(file), script.createCachedData());
-  writeFileSync(join(BUNDLE_DIR, "code-cache.json"), `${JSON.stringify({ node: process.version, v8: process.versions.v8, arch: process.arch, chunks: loaded.length })}\n`);
+  writeFileSync(join(bundleDir, "code-cache.json"), `${JSON.stringify({ node: process.version, v8: process.versions.v8, arch: process.arch, chunks: loaded.length })}\n`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

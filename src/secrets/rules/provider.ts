@@ -71,10 +71,14 @@ export function charTest(cls: string): (c: string | undefined) => boolean {
   return (c) => c !== undefined && c.length > 0 && table[c.charCodeAt(0)] === 1;
 }
 
-/** A 128-entry table: 1 for ASCII characters in `cls` (non-ASCII is never in a token class). */
+/**
+ * A 128-entry table: 1 for ASCII characters in `cls` (non-ASCII is never in a token class). Read it
+ * as `table[code] === 1`: a code past the end reads undefined, so it is not in the class. (It was
+ * 64 KB of zeros each, about twenty of them, allocated by every command that loads the scanner.)
+ */
 export function charTable(cls: string): Uint8Array {
   const re = new RegExp(`^[${cls}]$`);
-  const t = new Uint8Array(65536);
+  const t = new Uint8Array(128);
   for (let i = 0; i < 128; i++) t[i] = re.test(String.fromCharCode(i)) ? 1 : 0;
   return t;
 }
