@@ -33,7 +33,9 @@ export interface ProviderSpec {
 export function provider(spec: ProviderSpec): Rule {
   const before = spec.before ?? AN_;
   const re = spec.regex ?? tokenPattern(spec.parts ?? [], before, spec.after ?? before);
-  const sticky = new RegExp(re.source, "y");
+  // The sticky copy only when an anchor turns up: most scans never need it (a hundred rules,
+  // each regex compiled at load, were a good part of loading the scanner).
+  let sticky: RegExp | undefined;
   const first = spec.parts?.[0];
   const anchors = spec.anchors ?? (typeof first === "string" ? [first] : undefined);
   if (!anchors) throw new Error(`rule ${spec.id} needs anchors`);
@@ -48,6 +50,7 @@ export function provider(spec: ProviderSpec): Rule {
     patterns: [re],
     anchors,
     at(text: string, index: number): Hit | undefined {
+      sticky ??= new RegExp(re.source, "y");
       sticky.lastIndex = index;
       const m = sticky.exec(text);
       return m ? hit(m) : undefined;
