@@ -11,6 +11,10 @@ import { Script } from "node:vm";
 
 export const BUNDLE_DIR = fileURLToPath(new URL("../dist/bundle/", import.meta.url));
 
+/** Each chunk file is one CommonJS module's code inside this function expression (scripts/bundle.mjs). */
+export const WRAPPER_START = "(function (exports, require, module, __filename, __dirname) {";
+export const WRAPPER_END = "\n})";
+
 /** The cache file of a chunk: dist/bundle/x.cjs → dist/bundle/x.cache. */
 export const cacheFileOf = (file) => file.replace(/\.cjs$/, ".cache");
 
@@ -48,7 +52,7 @@ export function loadBundle(dir = BUNDLE_DIR, { useCache = cacheMatches(dir), loa
       }
     }
     // A rejected cache (another V8, other flags) is ignored by V8: the chunk is compiled as usual.
-    const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+    const script = new Script(source, { filename: file, cachedData });
     loaded?.push({ file, script });
     const outside = createRequire(file);
     const require = (id) => (id.startsWith("./") ? load(join(dir, id)) : outside(id));

@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { build, transform } from "esbuild";
+import { WRAPPER_END, WRAPPER_START } from "../bin/bundle-loader.js";
 
 // SOULSYNC_BUNDLE_DIR and SOULSYNC_BUNDLE_MINIFY=0 make a readable copy elsewhere, for profiling
 // (a --cpu-prof of it names functions, and each module's code follows a `// src/…` comment).
@@ -94,7 +95,9 @@ async function toCommonJs(code) {
 mkdirSync(outdir, { recursive: true });
 for (const file of result.outputFiles) {
   if (!file.path.endsWith(".cjs")) throw new Error(`unexpected bundle output ${basename(file.path)}`);
-  writeFileSync(file.path, await toCommonJs(file.text));
+  // Written already wrapped as the function bin/bundle-loader.js compiles: the loader hands the
+  // file's text to V8 as it is, without building (and V8 flattening) a second copy of it.
+  writeFileSync(file.path, `${WRAPPER_START}${await toCommonJs(file.text)}${WRAPPER_END}`);
 }
 // What each output file holds, for finding what a command loads (esbuild --analyze reads it too).
 writeFileSync(`${outdir}-meta.json`, JSON.stringify(result.metafile));
