@@ -4,7 +4,6 @@ import { chmod, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { environmentError, inputError } from "../../core/errors.js";
 import { packageFile } from "../../core/package-root.js";
-import { redactUrls } from "../../core/redact.js";
 import type { ScanInput } from "../../secrets/api.js";
 import { parseRefUpdates } from "../../secrets/ref-updates.js";
 import { EXIT_FAILED, EXIT_OK } from "../exit.js";
