@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Thin launcher: the bundled CLI lives in dist/bundle/ (built by `npm install` through `prepare`).
-import { main } from "../dist/bundle/main.js";
+import { loadBundle } from "./bundle-loader.js";
 
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+loadBundle()
+  .main(process.argv)
+  .then((code) => {
+    process.exitCode = code;
+  });

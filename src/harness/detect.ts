@@ -1,17 +1,26 @@
 // Reads the installed harness versions: `<binary> --version` for each harness rendered whose version
 // was not given (host.yaml `harness_versions` or --harness-version). A binary not on PATH is not run;
 // its version is "assumed" (the newest behaviour the readers table knows).
-import { constants } from "node:fs";
-import { access } from "node:fs/promises";
+import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import type { HarnessName } from "../soul/schema/names.js";
 import { type HarnessVersions, parseVersionOutput, VERSION_COMMANDS } from "./versions.js";
 
+/** True when `file` exists and may be executed (a synchronous check: one per PATH folder and harness). */
+function executable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The first executable `name` on `path` (a PATH value), or undefined. */
-async function onPath(name: string, path: string): Promise<string | undefined> {
+function onPath(name: string, path: string): string | undefined {
   for (const dir of path.split(delimiter).filter((d) => d !== "")) {
     const file = join(dir, name);
-    if (await access(file, constants.X_OK).then(() => true, () => false)) return file;
+    if (executable(file)) return file;
   }
   return undefined;
 }
@@ -23,7 +32,7 @@ export async function detectVersions(harnesses: readonly HarnessName[], given: H
     harnesses.map(async (h) => {
       const cmd = VERSION_COMMANDS[h];
       if (!cmd || out[h]) return;
-      const bin = await onPath(cmd, env.PATH ?? "");
+      const bin = onPath(cmd, env.PATH ?? "");
       if (!bin) {
         out[h] = { version: undefined, from: "assumed" };
         return;

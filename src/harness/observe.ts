@@ -1,5 +1,7 @@
 // Reads what is on disk now: the generated-files manifest and every path a render may touch.
-import { lstat, readdir, readFile } from "node:fs/promises";
+// Synchronous calls: a render looks at some fifty small files, and a thread-pool round trip each
+// cost more than the looking (the functions stay async for their callers).
+import { type Dirent, lstatSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { environmentError } from "../core/errors.js";
 import { observeColibri } from "./colibri/observe.js";
@@ -10,17 +12,34 @@ import { type HarnessPaths, trustBase } from "./paths.js";
 import type { Shadow } from "./readers.js";
 import type { ObservedFile, RenderState } from "./state.js";
 
+/** lstat of `path`, undefined when it does not exist. */
+function lstatOrMissing(path: string) {
+  try {
+    return lstatSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw environmentError("E_RENDER_READ", `cannot read ${path}: ${code ?? (e as Error).message}`, { path });
+  }
+}
+
+/** The text of `file`, undefined when it cannot be read. */
+function textOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
 /** lstat + hash of one path; symlinks are reported, never followed. */
 export async function observeFile(path: string, withText = false): Promise<ObservedFile> {
-  const st = await lstat(path).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === "ENOENT" || e.code === "ENOTDIR") return undefined;
-    throw environmentError("E_RENDER_READ", `cannot read ${path}: ${e.code ?? e.message}`, { path });
-  });
+  const st = lstatOrMissing(path);
   if (!st) return { kind: "missing" };
   if (st.isSymbolicLink()) return { kind: "symlink" };
   if (st.isDirectory()) return { kind: "dir" };
   if (!st.isFile()) return { kind: "other" };
-  const data = await readFile(path);
+  const data = readFileSync(path);
   const seen: ObservedFile = { kind: "file", sha256: sha256(data), executable: (st.mode & 0o100) !== 0 };
   if (withText) seen.text = data.toString("utf8");
   return seen;
@@ -29,28 +48,32 @@ export async function observeFile(path: string, withText = false): Promise<Obser
 /** The manifest under `home`, or undefined when there is none yet. */
 export async function readRenderManifest(home: string) {
   const file = join(home, RENDER_MANIFEST_NAME);
-  const text = await readFile(file, "utf8").catch((e: NodeJS.ErrnoException) => {
-    if (e.code === "ENOENT") return undefined;
-    throw environmentError("E_RENDER_READ", `cannot read ${file}: ${e.code ?? e.message}`, { file });
-  });
+  let text: string | undefined;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT") throw environmentError("E_RENDER_READ", `cannot read ${file}: ${code ?? (e as Error).message}`, { file });
+  }
   return text === undefined ? undefined : parseRenderManifest(text, file);
 }
 
 /** True when a folder between `base` and `path` is a symlink (results cached per folder). */
-async function viaSymlink(base: string, path: string, cache: Map<string, Promise<boolean>>): Promise<boolean> {
+function viaSymlink(base: string, path: string, cache: Map<string, boolean>): boolean {
   const parts = relative(base, dirname(path)).split(sep).filter((s) => s !== "");
   let dir = base;
   for (const part of parts) {
     dir = join(dir, part);
     let hit = cache.get(dir);
-    if (!hit) {
-      hit = lstat(dir).then(
-        (st) => st.isSymbolicLink(),
-        () => false,
-      );
+    if (hit === undefined) {
+      try {
+        hit = lstatSync(dir).isSymbolicLink();
+      } catch {
+        hit = false;
+      }
       cache.set(dir, hit);
     }
-    if (await hit) return true;
+    if (hit) return true;
   }
   return false;
 }
@@ -63,24 +86,32 @@ const dbViaSymlink = (paths: HarnessPaths) => paths.colibriDb.startsWith(`${path
 
 /** Names of the subfolders of `dir` that hold a SKILL.md regular file (none when `dir` is missing). */
 export async function observeSkillDir(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = await Promise.all(
-    entries
-      .filter((e) => e.isDirectory() && !e.name.startsWith("."))
-      .map(async (e) => ((await lstat(join(dir, e.name, "SKILL.md")).catch(() => undefined))?.isFile() ? e.name : undefined)),
-  );
-  return names.filter((n): n is string => n !== undefined).sort();
+  let entries: Dirent[] = [];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    // A missing folder lists nothing.
+  }
+  const isFile = (path: string) => {
+    try {
+      return lstatSync(path).isFile();
+    } catch {
+      return false;
+    }
+  };
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith(".") && isFile(join(dir, e.name, "SKILL.md")))
+    .map((e) => e.name)
+    .sort();
 }
 
 /** Sizes (JavaScript string length) of the files that exist among `files`, by path. */
 export async function observeSizes(files: readonly string[]): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
-  await Promise.all(
-    files.map(async (f) => {
-      const text = await readFile(f, "utf8").catch(() => undefined);
-      if (text !== undefined) sizes.set(f, text.length);
-    }),
-  );
+  for (const f of files) {
+    const text = textOrUndefined(f);
+    if (text !== undefined) sizes.set(f, text.length);
+  }
   return sizes;
 }
 
@@ -106,12 +137,12 @@ export async function observeRender(paths: HarnessPaths, desired: readonly strin
     if (entry.entries) text.add(manifestPath(paths.home, key));
   }
   const files = new Map<string, ObservedFile>();
-  const cache = new Map<string, Promise<boolean>>();
+  const cache = new Map<string, boolean>();
   await Promise.all(
     [...all].map(async (p) => {
       const base = trustBase(paths, p);
       if (!base) files.set(p, { kind: "outside" });
-      else if (await viaSymlink(base, p, cache)) files.set(p, { kind: "via-symlink" });
+      else if (viaSymlink(base, p, cache)) files.set(p, { kind: "via-symlink" });
       else files.set(p, await observeFile(p, text.has(p)));
     }),
   );
@@ -124,7 +155,7 @@ export async function observeRender(paths: HarnessPaths, desired: readonly strin
     manifest: journal ? recoverManifest(manifest, journal, paths.home, files) : manifest,
     ...(journal ? { journal } : {}),
     files,
-    colibri: colibri ? { ...(await observeColibri(paths.colibriDb, knownDb(paths, manifest))), viaSymlink: dbViaSymlink(paths) && (await viaSymlink(paths.home, paths.colibriDb, cache)) } : undefined,
+    colibri: colibri ? { ...(await observeColibri(paths.colibriDb, knownDb(paths, manifest))), viaSymlink: dbViaSymlink(paths) && viaSymlink(paths.home, paths.colibriDb, cache) } : undefined,
     shadows: shadowSeen.filter((s): s is Shadow => s !== undefined),
     skillDirs: new Map(listed),
   };

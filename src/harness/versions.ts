@@ -2,7 +2,6 @@
 // "who reads what" table follow the version that is installed. A version comes from host.yaml
 // (`harness_versions`), the --harness-version flag, or `<binary> --version`; unknown means the
 // newest behaviour this table knows (recorded as "assumed" in the render manifest).
-import semver from "semver";
 import type { HarnessName } from "../soul/schema/names.js";
 
 export type VersionSource = "host.yaml" | "flag" | "detected" | "assumed";
@@ -31,10 +30,28 @@ export function parseVersionOutput(text: string): string | undefined {
   return `${Number(m[1])}.${Number(m[2])}.${Number(m[3] ?? 0)}`;
 }
 
-/** True when `v` is at least `min`; an unknown version counts as the newest. */
+/**
+ * semver.coerce, as [major, minor, patch], for the strings a harness version can be: the first run
+ * of up to three dot-separated numbers (16 digits at most each, not preceded or followed by a
+ * digit); undefined where semver finds none or refuses what it found (a leading zero, a number past
+ * 2^53 - 1). Its own few lines: the semver package and its 40 regular expressions cost every
+ * render and validate its start-up for this one comparison.
+ */
+export function coerceVersion(version: string): [number, number, number] | undefined {
+  const m = /(^|[^\d])(\d{1,16})(?:\.(\d{1,16}))?(?:\.(\d{1,16}))?(?:$|[^\d])/.exec(version);
+  if (!m) return undefined;
+  const parts = [m[2]!, m[3] ?? "0", m[4] ?? "0"];
+  if (parts.some((p) => !/^(?:0|[1-9]\d*)$/.test(p) || Number(p) > Number.MAX_SAFE_INTEGER)) return undefined;
+  return parts.map(Number) as [number, number, number];
+}
+
+/** True when `v` is at least `min` (x.y.z); an unknown version counts as the newest. */
 export function atLeast(v: HarnessVersion | undefined, min: string): boolean {
-  const c = v?.version ? semver.coerce(v.version) : null;
-  return c === null || semver.gte(c, min);
+  const c = v?.version ? coerceVersion(v.version) : undefined;
+  if (c === undefined) return true;
+  const floor = min.split(".").map(Number);
+  for (let i = 0; i < 3; i++) if (c[i] !== floor[i]) return c[i]! > (floor[i] ?? 0);
+  return true;
 }
 
 /** `codex=0.98.0,pi=0.73.1` → versions from the command line (bad entries are usage errors upstream). */

@@ -1,8 +1,10 @@
 // The one way to read an untrusted file (soul, host repo, bootstrap, allowlist, secrets dir):
 // regular files only, refused by lstat before opening and again by fstat after (a FIFO, socket or
 // device never blocks or floods us), no symlink leaving its root, a size cap before and while reading.
-import { constants } from "node:fs";
-import { lstat, open, realpath } from "node:fs/promises";
+//
+// The calls are synchronous: these are small local files, and each asynchronous call is a round
+// trip through libuv's thread pool; reading a soul that way cost a command more than the reading.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
 
 export type ReadRefusal = "missing" | "not-regular" | "symlink-escape" | "too-large" | "unreadable";
@@ -34,43 +36,60 @@ export function isInside(root: string, path: string): boolean {
 }
 
 const CHUNK = 64 * 1024;
+/** The smallest read once the promised bytes are in: a file that keeps growing is read in steps this large at least. */
+const MIN_READ = 4096;
 
 const refuse = (path: string, reason: ReadRefusal, message: string): ReadResult => ({ ok: false, reason, message, path });
 
+/** The result of a call, or the error it threw (a file system error carries its `code`). */
+function attempt<T>(call: () => T): T | NodeJS.ErrnoException {
+  try {
+    return call();
+  } catch (e) {
+    return e as NodeJS.ErrnoException;
+  }
+}
+
 /** Reads `path` under the rules above; never throws for what the file is, only reports it. */
 export async function readUntrusted(path: string, options: ReadOptions): Promise<ReadResult> {
-  const st = await lstat(path).catch((e: NodeJS.ErrnoException) => e);
+  return readUntrustedSync(path, options);
+}
+
+function readUntrustedSync(path: string, options: ReadOptions): ReadResult {
+  const st = attempt(() => lstatSync(path));
   if (st instanceof Error) {
     return refuse(path, st.code === "ENOENT" || st.code === "ENOTDIR" ? "missing" : "unreadable", `cannot read: ${st.code ?? "error"}`);
   }
   let target = path;
   if (st.isSymbolicLink()) {
     if (options.noSymlinks) return refuse(path, "not-regular", "is a symlink");
-    const real = await realpath(path).catch((e: NodeJS.ErrnoException) => e);
+    const real = attempt(() => realpathSync(path));
     if (real instanceof Error) return refuse(path, real.code === "ENOENT" ? "missing" : "unreadable", `is a symlink that cannot be resolved (${real.code ?? "error"})`);
     if (options.root !== undefined) {
-      const root = await realpath(options.root).catch(() => options.root as string);
-      if (!isInside(root, real)) return refuse(path, "symlink-escape", "is a symlink that leads outside its repo");
+      const root = attempt(() => realpathSync(options.root as string));
+      if (!isInside(root instanceof Error ? options.root : root, real)) return refuse(path, "symlink-escape", "is a symlink that leads outside its repo");
     }
     target = real;
-    const tst = await lstat(real);
+    const tst = lstatSync(real);
     if (!tst.isFile()) return refuse(path, "not-regular", `is a symlink to ${KIND(tst)}`);
   } else if (!st.isFile()) {
     return refuse(path, "not-regular", `is ${KIND(st)}, not a regular file`);
   }
   // O_NONBLOCK: should the file have been swapped for a FIFO since lstat, open does not wait.
-  const fh = await open(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW).catch((e: NodeJS.ErrnoException) => e);
-  if (fh instanceof Error) return refuse(path, "unreadable", `cannot open: ${fh.code ?? "error"}`);
+  const fd = attempt(() => openSync(target, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW));
+  if (fd instanceof Error) return refuse(path, "unreadable", `cannot open: ${fd.code ?? "error"}`);
   try {
-    const fst = await fh.stat();
+    const fst = fstatSync(fd);
     if (!fst.isFile()) return refuse(path, "not-regular", `is ${KIND(fst)}, not a regular file`);
     if (fst.size > options.maxBytes) return refuse(path, "too-large", `is ${fst.size} bytes; the limit is ${options.maxBytes}`);
     // Read in chunks up to one byte past the cap: a file that grows while we read is caught too.
+    // A buffer is sized for what fstat promised (one byte more, to see the end), never past CHUNK.
     const chunks: Buffer[] = [];
     let length = 0;
     for (;;) {
-      const chunk = Buffer.alloc(Math.min(CHUNK, options.maxBytes + 1 - length));
-      const { bytesRead } = await fh.read(chunk, 0, chunk.length, length);
+      const want = Math.max(fst.size - length + 1, MIN_READ);
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, options.maxBytes + 1 - length, want));
+      const bytesRead = readSync(fd, chunk, 0, chunk.length, length);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       length += bytesRead;
@@ -78,6 +97,6 @@ export async function readUntrusted(path: string, options: ReadOptions): Promise
     }
     return { ok: true, data: Buffer.concat(chunks, length), path };
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }

@@ -1,6 +1,8 @@
 // Walks an untrusted directory tree with lstat only (symlinks are reported, never followed),
 // counting as it goes: it stops at the limit instead of listing a million files first.
-import { lstat, readdir, readlink } from "node:fs/promises";
+// Synchronous calls, like the reader's (read-file.ts): a thread-pool round trip per entry cost more
+// than the listing.
+import { lstatSync, readdirSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
 import { decodeName, escapeName } from "./names.js";
 
@@ -42,8 +44,8 @@ export async function walkUntrusted(root: string, limits: WalkLimits): Promise<W
   const stop = (limit: "files" | "dirs" | "depth", at: string) => {
     result.stopped = { limit, at };
   };
-  const visit = async (rel: string, depth: number): Promise<void> => {
-    const names = (await readdir(join(root, rel), { encoding: "buffer" })).sort(Buffer.compare);
+  const visit = (rel: string, depth: number) => {
+    const names = readdirSync(join(root, rel), { encoding: "buffer" }).sort(Buffer.compare);
     for (const raw of names) {
       if (result.stopped) return;
       const name = decodeName(raw);
@@ -56,23 +58,23 @@ export async function walkUntrusted(root: string, limits: WalkLimits): Promise<W
       }
       if (rel === "" && limits.skipTop?.has(name)) continue;
       const abs = join(root, path);
-      const st = await lstat(abs);
+      const st = lstatSync(abs);
       if (st.isDirectory()) {
         if (++dirs > limits.maxDirs) return stop("dirs", path);
         if (depth + 1 > limits.maxDepth) return stop("depth", path);
         result.entries.push({ path, kind: "dir", abs, size: 0, mode: st.mode });
-        await visit(path, depth + 1);
+        visit(path, depth + 1);
         continue;
       }
       if (++files > limits.maxFiles) return stop("files", path);
       if (st.isSymbolicLink()) {
-        const target = await readlink(abs);
+        const target = readlinkSync(abs);
         result.entries.push({ path, kind: "symlink", abs, size: Buffer.byteLength(target), mode: st.mode, target });
       } else {
         result.entries.push({ path, kind: st.isFile() ? "file" : "other", abs, size: st.size, mode: st.mode });
       }
     }
   };
-  await visit("", 0);
+  visit("", 0);
   return result;
 }

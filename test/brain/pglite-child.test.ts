@@ -1,6 +1,6 @@
-// The daemon's embedded databases in a child process (src/brain/db/pglite-child.ts, the built
-// dist/bundle/pglite-host.js): queries, transactions that commit and roll back, database errors
-// carried back with their codes, the child stopped with the last handle, and a crashed child.
+// The daemon's embedded databases in a child process (src/brain/db/pglite-child.ts running
+// bin/pglite-host.js on the built bundle): queries, transactions that commit and roll back,
+// database errors carried back with their codes, the child stopped with the last handle, a crash.
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

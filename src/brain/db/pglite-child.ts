@@ -25,7 +25,7 @@ interface Running {
   handles: number;
 }
 
-export function pgliteChild(entry = packageFile("dist/bundle/pglite-host.js")): PgliteChild {
+export function pgliteChild(entry = packageFile("bin/pglite-host.js")): PgliteChild {
   let running: Running | undefined;
   let stopping: Promise<void> | undefined;
   let nextId = 1;

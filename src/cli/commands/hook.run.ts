@@ -4,7 +4,6 @@ import { chmod, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { environmentError, inputError } from "../../core/errors.js";
 import { packageFile } from "../../core/package-root.js";
-import { redactUrls } from "../../core/redact.js";
 import type { ScanInput } from "../../secrets/api.js";
 import { parseRefUpdates } from "../../secrets/ref-updates.js";
 import { EXIT_FAILED, EXIT_OK } from "../exit.js";
@@ -20,12 +19,12 @@ export async function readStdin(): Promise<string> {
 
 export async function runPreReceive(o: Output, opts: HookOptions): Promise<number> {
   // The scanner and git are loaded here, not at the top: post-receive and install need neither.
-  const [{ DEFAULT_MAX_BYTES, scanFiles }, { listPushCommits, readCommits, readTagMessages }, { loadAllowlist }, { formatFinding }, { validatePushedSouls }] = await Promise.all([
+  // The soul validator (zod and every schema) only with --soul.
+  const [{ DEFAULT_MAX_BYTES, scanFiles }, { listPushCommits, readCommits, readTagMessages }, { loadAllowlist }, { formatFinding }] = await Promise.all([
     import("../../secrets/api.js"),
     import("../../secrets/read-git.js"),
     import("../../secrets/load-allowlist.js"),
     import("./scan.run.js"),
-    import("../../soul/push.js"),
   ]);
   const updates = parseRefUpdates(await readStdin());
   const allow = await loadAllowlist(opts.allowlist, opts.config);
@@ -37,7 +36,7 @@ export async function runPreReceive(o: Output, opts: HookOptions): Promise<numbe
   const inputs: ScanInput[] = [...(await readCommits(undefined, commits, DEFAULT_MAX_BYTES)), ...(await readTagMessages(undefined, live))];
   const result = scanFiles(inputs, { allow });
   // --soul: the origin of a soul repo also refuses a tip that validate would refuse.
-  const invalid = opts.soul ? await validatePushedSouls(undefined, updates) : [];
+  const invalid = opts.soul ? await (await import("../../soul/push.js")).validatePushedSouls(undefined, updates) : [];
   if (invalid.length > 0) {
     o.err(o.colors.red(`soulsync: push refused: ${invalid.length} problem(s) in the soul`));
     for (const p of invalid) o.err(formatProblem(p, o.colors));

@@ -33,7 +33,9 @@ export interface ProviderSpec {
 export function provider(spec: ProviderSpec): Rule {
   const before = spec.before ?? AN_;
   const re = spec.regex ?? tokenPattern(spec.parts ?? [], before, spec.after ?? before);
-  const sticky = new RegExp(re.source, "y");
+  // The sticky copy only when an anchor turns up: most scans never need it (a hundred rules,
+  // each regex compiled at load, were a good part of loading the scanner).
+  let sticky: RegExp | undefined;
   const first = spec.parts?.[0];
   const anchors = spec.anchors ?? (typeof first === "string" ? [first] : undefined);
   if (!anchors) throw new Error(`rule ${spec.id} needs anchors`);
@@ -48,6 +50,7 @@ export function provider(spec: ProviderSpec): Rule {
     patterns: [re],
     anchors,
     at(text: string, index: number): Hit | undefined {
+      sticky ??= new RegExp(re.source, "y");
       sticky.lastIndex = index;
       const m = sticky.exec(text);
       return m ? hit(m) : undefined;
@@ -71,10 +74,14 @@ export function charTest(cls: string): (c: string | undefined) => boolean {
   return (c) => c !== undefined && c.length > 0 && table[c.charCodeAt(0)] === 1;
 }
 
-/** A 128-entry table: 1 for ASCII characters in `cls` (non-ASCII is never in a token class). */
+/**
+ * A 128-entry table: 1 for ASCII characters in `cls` (non-ASCII is never in a token class). Read it
+ * as `table[code] === 1`: a code past the end reads undefined, so it is not in the class. (It was
+ * 64 KB of zeros each, about twenty of them, allocated by every command that loads the scanner.)
+ */
 export function charTable(cls: string): Uint8Array {
   const re = new RegExp(`^[${cls}]$`);
-  const t = new Uint8Array(65536);
+  const t = new Uint8Array(128);
   for (let i = 0; i < 128; i++) t[i] = re.test(String.fromCharCode(i)) ? 1 : 0;
   return t;
 }
