@@ -63,6 +63,7 @@ export interface AfterPublishContext {
 function importStep(c: AfterPublishContext, soulOf: SoulOf): PostPublishStep {
   return {
     name: "import",
+    parallel: true,
     key: (p) => {
       const a = agentOf(c.host, p);
       return a && digestOf({ brain: a.spec.brain, locale: a.runtime.locales.assistant, database: c.boot.database_url ? redactUrls(c.boot.database_url) : "embedded" });
@@ -84,6 +85,7 @@ function renderStep(c: AfterPublishContext, soulOf: SoulOf): PostPublishStep {
   const boot = c.boot;
   return {
     name: "render",
+    parallel: true,
     key: (p) => {
       const a = agentOf(c.host, p);
       return (

@@ -8,7 +8,7 @@ import { snapshotDir } from "../../git/snapshot.js";
 import type { SourceStatus } from "../../git/status/types.js";
 import { type Done, failed, finish, newSourceStatus, type Run, type SourceTarget, type SyncDeps } from "./outcome.js";
 import { publishStep, scanStep, sourceStep, validateStep } from "./source.js";
-import type { PublishedRevision, StepResult } from "./types.js";
+import type { PostPublishStep, PublishedRevision, StepResult } from "./types.js";
 
 export interface RunOptions {
   force: boolean;
@@ -81,12 +81,12 @@ async function afterPublish(r: Run): Promise<void> {
     force: r.force,
   };
   const keys = { ...(st.stepKeys ?? {}) };
-  for (const step of deps.steps) {
+  const runStep = async (step: PostPublishStep): Promise<void> => {
     const extra = step.key?.(p);
     const key = extra ? `${serve.commit}+${extra}` : serve.commit;
     if (keys[step.name] === key) {
       await timed(r, step.name, async () => "skipped");
-      continue;
+      return;
     }
     await timed(r, step.name, async () => {
       try {
@@ -111,7 +111,18 @@ async function afterPublish(r: Run): Promise<void> {
       }
     });
     keys[step.name] = key;
-    st.stepKeys = keys;
+    st.stepKeys = { ...keys };
+  };
+  // Adjacent parallel steps (import, whose database works in its own process, and render) run
+  // together; a failure is reported after its group ends, so a step that succeeded keeps its key.
+  const steps = deps.steps;
+  for (let i = 0; i < steps.length; ) {
+    let end = i + 1;
+    if (steps[i]!.parallel) while (end < steps.length && steps[end]!.parallel) end++;
+    const results = await Promise.allSettled(steps.slice(i, end).map(runStep));
+    const failed = results.find((x): x is PromiseRejectedResult => x.status === "rejected");
+    if (failed) throw failed.reason;
+    i = end;
   }
   st.stepsDone = serve.commit;
   st.live = serve.revision;

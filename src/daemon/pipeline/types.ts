@@ -35,6 +35,8 @@ export interface PostPublishStep {
   run(published: PublishedRevision): Promise<StepSummary | undefined | void>;
   /** What this step depends on besides the commit (host config, harnesses…); default nothing. */
   key?(published: PublishedRevision): string | undefined;
+  /** Runs at the same time as the adjacent steps also marked so: they touch different things. */
+  parallel?: boolean;
 }
 
 /** What the rest of the pipeline hands the source side once the host repo is read. */
