@@ -1,5 +1,5 @@
-// SIGKILL at each step of a pass — fetch, snapshot, publish, import (at its start and inside
-// its transaction), render (at its start and after its first files), service — then the next
+// SIGKILL during a one-shot pass (while snapshotting, inside the import's transaction, after
+// render's first files; test/e2e/daemon.test.ts kills the daemon at every step), then the next
 // pass: consistent state, the run completes, nothing applied twice (one restart per revision,
 // the brain's rows exact), no agent stuck. The kill lands exactly at the step through the
 // test-only SOULSYNC_TEST_PAUSE_AT (src/core/test-pause.ts), on a PostgreSQL server of the test's own.
@@ -12,7 +12,9 @@ import { ownPostgres, ownPostgresUnavailable } from "../helpers/own-postgres.js"
 import { makeWorld, rev, type World } from "./helpers/world.js";
 
 const why = ownPostgresUnavailable();
-const STEPS = ["fetch", "snapshot", "publish", "import", "import.commit", "render", "render.file#2", "service"];
+// Every step is killed under the daemon in daemon.test.ts, through the same runner; a one-shot
+// pass repeats the three where a half-done step is left on disk or in the database.
+const STEPS = ["snapshot", "import.commit", "render.file#2"];
 
 // At the file's level: tmpDir and the server are removed by `after` hooks of the scope that made them.
 const pg = why ? undefined : await ownPostgres();

@@ -43,6 +43,12 @@ export function pgliteChild(entry = packageFile("bin/pglite-host.js")): PgliteCh
       if (m.ok) p.resolve(m.value);
       else p.reject(new SoulsyncError(m.error.code, m.error.message, { kind: m.error.kind, data: m.error.data }));
     });
+    // A child that cannot start (or whose channel breaks) fails what waits on it, like an exit.
+    proc.on("error", (e) => {
+      const gone = transientError("E_DB_UNAVAILABLE", `the embedded database process failed: ${e.message}`, {});
+      for (const p of r.pending.values()) p.reject(gone);
+      r.pending.clear();
+    });
     proc.once("exit", (code, signal) => {
       const gone = transientError("E_DB_UNAVAILABLE", `the embedded database process exited (${signal ?? `status ${code}`})`, {});
       for (const p of r.pending.values()) p.reject(gone);
