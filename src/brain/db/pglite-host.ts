@@ -83,6 +83,10 @@ async function serve(req: HostRequest): Promise<unknown> {
 }
 
 async function closeAll(): Promise<void> {
+  // A transaction left open by a daemon that died is rolled back, or closing would wait on it.
+  for (const t of txs.values()) t.finish(false);
+  await Promise.allSettled([...txs.values()].map((t) => t.done));
+  txs.clear();
   await Promise.allSettled([...dbs.values()].map((db) => db.close()));
   dbs.clear();
 }
