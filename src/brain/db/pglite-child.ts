@@ -44,15 +44,14 @@ export function pgliteChild(entry = packageFile("bin/pglite-host.js")): PgliteCh
       else p.reject(new SoulsyncError(m.error.code, m.error.message, { kind: m.error.kind, data: m.error.data }));
     });
     // A child that cannot start (or whose channel breaks) fails what waits on it, like an exit.
-    proc.on("error", (e) => {
-      const gone = transientError("E_DB_UNAVAILABLE", `the embedded database process failed: ${e.message}`, {});
+    const failPending = (why: string) => {
+      const gone = transientError("E_DB_UNAVAILABLE", `the embedded database process ${why}`, {});
       for (const p of r.pending.values()) p.reject(gone);
       r.pending.clear();
-    });
+    };
+    proc.on("error", (e) => failPending(`failed: ${e.message}`));
     proc.once("exit", (code, signal) => {
-      const gone = transientError("E_DB_UNAVAILABLE", `the embedded database process exited (${signal ?? `status ${code}`})`, {});
-      for (const p of r.pending.values()) p.reject(gone);
-      r.pending.clear();
+      failPending(`exited (${signal ?? `status ${code}`})`);
       if (running === r) {
         running = undefined;
         for (const fn of lost) fn();
