@@ -54,11 +54,23 @@ function once(c: Case): number {
   return ms;
 }
 
-/** Median and minimum: on a shared machine the minimum is the least disturbed run. */
-function measure(c: Case): { median: number; min: number } {
-  once(c); // warm the file cache
-  const times = Array.from({ length: RUNS }, () => once(c)).sort((a, b) => a - b);
-  return { median: times[Math.floor(RUNS / 2)]!, min: times[0]! };
+/**
+ * Every case once per round, RUNS rounds after one warm-up round (the file cache): the machine's
+ * speed drifts over a run, and interleaving makes node -e 0 and each command see the same drift.
+ * Median and minimum of each: on a shared machine the minimum is the least disturbed run.
+ */
+function measureAll(cases: Case[]): Array<{ median: number; min: number }> {
+  for (const c of cases) once(c);
+  const times = cases.map(() => [] as number[]);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, c] of cases.entries()) times[k]!.push(once(c));
+    process.stdout.write(`\r  round ${i + 1}/${RUNS}`);
+  }
+  process.stdout.write("\r");
+  return times.map((t) => {
+    const sorted = t.sort((a, b) => a - b);
+    return { median: sorted[Math.floor(RUNS / 2)]!, min: sorted[0]! };
+  });
 }
 
 try {
@@ -73,17 +85,17 @@ try {
     { name: "soulsync hook pre-receive (one push)", argv: cli("hook", "pre-receive"), cwd: repo, input: updates, env: { ...env, GIT_DIR: repo } },
     { name: "soulsync hook post-receive (no --notify)", argv: cli("hook", "post-receive"), cwd: repo, input: updates, env: { ...env, GIT_DIR: repo } },
   ];
-  console.log(`whole-process wall time of ${RUNS} runs (after one warm-up), target ≤ ${TARGET}× node -e 0 (by the median)`);
+  console.log(`whole-process wall time, ${RUNS} rounds of every command (after one warm-up round), target ≤ ${TARGET}× node -e 0 (by the median)`);
+  const [base, ...results] = measureAll([{ name: "node -e 0", argv: [process.execPath, "-e", "0"] }, ...cases]);
   console.log(`  ${"".padEnd(44)} ${"median".padStart(10)} ${"ratio".padStart(6)} ${"min".padStart(10)} ${"ratio".padStart(6)}`);
-  const base = measure({ name: "node -e 0", argv: [process.execPath, "-e", "0"] });
   const cell = (ms: number, of: number) => `${ms.toFixed(1).padStart(7)} ms ${(ms / of).toFixed(2).padStart(5)}×`;
-  console.log(`  ${"node -e 0".padEnd(44)} ${cell(base.median, base.median)} ${cell(base.min, base.min)}`);
+  console.log(`  ${"node -e 0".padEnd(44)} ${cell(base!.median, base!.median)} ${cell(base!.min, base!.min)}`);
   let over = 0;
-  for (const c of cases) {
-    const t = measure(c);
-    const ratio = t.median / base.median;
+  for (const [k, c] of cases.entries()) {
+    const t = results[k]!;
+    const ratio = t.median / base!.median;
     if (ratio > TARGET) over++;
-    console.log(`  ${c.name.padEnd(44)} ${cell(t.median, base.median)} ${cell(t.min, base.min)}${ratio > TARGET ? "  OVER" : ""}`);
+    console.log(`  ${c.name.padEnd(44)} ${cell(t.median, base!.median)} ${cell(t.min, base!.min)}${ratio > TARGET ? "  OVER" : ""}`);
   }
   console.log(over === 0 ? `all within ${TARGET}×` : `${over} command(s) over ${TARGET}×`);
 } finally {

@@ -2,7 +2,7 @@
 // wrote, with its hash. It is how a re-render tells its own stale output (remove it) from a file
 // someone else wrote (never touch it without --force). Serialised with sorted keys, no timestamps.
 import { isAbsolute, join, relative } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { inputError } from "../core/errors.js";
 import { harnessName } from "../soul/schema/names.js";
 

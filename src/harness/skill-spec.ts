@@ -5,6 +5,7 @@
 // (NFKC); `description` 1-1024 characters; `compatibility` at most 500; `metadata` string to string.
 // No npm package of the reference validator exists (it is Python), so this is soulsync's own.
 import { parse } from "yaml";
+import { parseFlatYaml } from "../untrusted/yaml-flat.js";
 
 const ALLOWED = new Set(["name", "description", "license", "allowed-tools", "metadata", "compatibility"]);
 
@@ -29,7 +30,8 @@ export function checkSkillSpec(text: string, dir: string): string[] {
   if (parts.length < 3) return ["SKILL.md front matter is not closed with ---"];
   let data: unknown;
   try {
-    data = parse(parts[1]!, { maxAliasCount: 0 });
+    // Flat front matter (the usual kind) reads the same without the full parser.
+    data = parseFlatYaml(parts[1]!)?.value ?? parse(parts[1]!, { maxAliasCount: 0 });
   } catch (e) {
     return [`invalid YAML in front matter: ${(e as Error).message.split("\n")[0]}`];
   }

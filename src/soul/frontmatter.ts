@@ -5,6 +5,7 @@
 import { describeValue } from "../untrusted/describe.js";
 import { parseJsonStrict } from "../untrusted/json.js";
 import { MAX_YAML_ALIASES, parseYamlStrict } from "../untrusted/yaml.js";
+import { parseFlatYaml } from "../untrusted/yaml-flat.js";
 
 export { MAX_YAML_ALIASES };
 
@@ -89,6 +90,13 @@ function parseMatter(raw: string, json: boolean, result: ParsedFrontMatter): voi
       result.problems.push({ line: parsed.line + 1, column: parsed.column, code: "E_FRONTMATTER_SYNTAX", message: parsed.message });
       return;
     }
+  }
+  // Most front matter is flat `key: value` lines; those skip the full parser (same values).
+  const flat = json ? undefined : parseFlatYaml(raw);
+  if (flat) {
+    result.data = flat.value;
+    result.keyLines = flat.keyLines;
+    return;
   }
   const { value, issues, doc, lineCounter } = parseYamlStrict(raw, MAX_YAML_ALIASES);
   for (const issue of issues) {

@@ -1,7 +1,7 @@
 // Both man pages as text, from the live definitions: what scripts/man.mjs writes under man/ and
 // what the staleness test compares with the committed files.
 import { readFileSync } from "node:fs";
-import { z } from "zod";
+import * as z from "zod";
 import { BOOTSTRAP_DOC } from "../../config/schema/bootstrap-doc.js";
 import { bootstrapSpec } from "../../config/schema/bootstrap.js";
 import { packageFile } from "../../core/package-root.js";

@@ -1,5 +1,5 @@
 // The local bootstrap file (not in git): where the host repo is and how this host runs soulsync.
-import { z } from "zod";
+import * as z from "zod";
 import { sourceSpec } from "./source.js";
 
 /** The reconcile steps of a sync pass, in their fixed order (DESIGN §2). */

@@ -1,7 +1,7 @@
 // zod strings checked where they enter: git ref names by git's rules, URLs and host paths
 // without control characters or a leading "-", agent directories away from system places.
 // Messages describe the problem and never quote the value.
-import { z } from "zod";
+import * as z from "zod";
 import { locationProblem } from "../../untrusted/display-text.js";
 import { shortRefProblem } from "../../untrusted/ref-name.js";
 

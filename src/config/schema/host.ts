@@ -1,6 +1,6 @@
 // host.yaml in the host repo: the agents on this host, their soul sources, harnesses,
 // brain import policy, and host-wide network/pf/jail settings (DESIGN §4).
-import { z } from "zod";
+import * as z from "zod";
 import { agentName, harnessName, skillName } from "../../soul/schema/names.js";
 import { agentDir } from "./checked.js";
 import { sourceSpec } from "./source.js";

@@ -1,5 +1,5 @@
 // A watched git source: where it is, which revision to take, and how to verify it.
-import { z } from "zod";
+import * as z from "zod";
 import { branchName, location, tagName, tagPrefix } from "./checked.js";
 
 /**

@@ -1,5 +1,5 @@
 // JSON Schema (2020-12) for editors, generated from the zod schemas (soul-schema/).
-import { z } from "zod";
+import * as z from "zod";
 import { manifestSchema } from "./manifest.js";
 import { memoryFrontMatterSchema } from "./memory.js";
 import { skillFrontMatterSchema } from "./skill.js";

@@ -1,5 +1,5 @@
 // manifest.json of a Layered Soul v1 repo (schema id clawdie.layered-soul.v1).
-import { z } from "zod";
+import * as z from "zod";
 import { displayTextProblem } from "../../untrusted/display-text.js";
 import { agentName, HARNESSES, harnessName, isoDate, skillName } from "./names.js";
 

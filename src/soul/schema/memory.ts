@@ -1,5 +1,5 @@
 // memories/curated/*.md front matter: what the brain import (system_brain.memories) needs.
-import { z } from "zod";
+import * as z from "zod";
 import { isoDate } from "./names.js";
 
 export const TOPIC_RE = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;

@@ -1,5 +1,5 @@
 // Names shared by the soul, the host config and the renderers.
-import { z } from "zod";
+import * as z from "zod";
 import { AGENT_NAME_RE, SKILL_NAME_RE } from "./patterns.js";
 
 export { AGENT_NAME_RE, SKILL_NAME_RE };

@@ -1,5 +1,5 @@
 // SKILL.md front matter, per the Agent Skills format.
-import { z } from "zod";
+import * as z from "zod";
 import { skillName } from "./names.js";
 
 export const skillFrontMatterSchema = z.object({

@@ -1,5 +1,5 @@
 // A Markdown file with front matter checked against a zod schema, located to file lines.
-import type { z } from "zod";
+import type * as z from "zod";
 import { errorAt, type Problem } from "../../core/problem.js";
 import { parseFrontMatter } from "../frontmatter.js";
 import { createLocator } from "./locate.js";

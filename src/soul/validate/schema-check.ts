@@ -1,6 +1,6 @@
 // Runs a zod schema over parsed data and turns issues into located problems:
 // schema violations are errors, unknown keys are warnings.
-import type { z } from "zod";
+import type * as z from "zod";
 import { errorAt, type Problem, warningAt } from "../../core/problem.js";
 import { formatPath, type Locator } from "./locate.js";
 import { unknownKeys } from "./unknown-keys.js";

@@ -1,5 +1,5 @@
 // Finds keys that a zod object schema does not declare (reported as warnings, not errors).
-import type { z } from "zod";
+import type * as z from "zod";
 
 type AnyDef = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; valueType?: z.ZodType; in?: z.ZodType };
 
