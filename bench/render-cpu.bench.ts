@@ -36,9 +36,9 @@ function rounds(cases: Array<[string, (i: number) => number]>): Map<string, numb
   const out = new Map(cases.map(([label]) => [label, [] as number[]]));
   for (let i = 0; i < RUNS; i++) {
     for (const [label, fn] of cases) out.get(label)!.push(fn(i));
-    process.stdout.write(`\r  round ${i + 1}/${RUNS}`);
+    if (process.stdout.isTTY) process.stdout.write(`\r  round ${i + 1}/${RUNS}`);
   }
-  process.stdout.write("\r");
+  if (process.stdout.isTTY) process.stdout.write("\r");
   return out;
 }
 

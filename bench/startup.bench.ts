@@ -64,9 +64,9 @@ function measureAll(cases: Case[]): Array<{ median: number; min: number }> {
   const times = cases.map(() => [] as number[]);
   for (let i = 0; i < RUNS; i++) {
     for (const [k, c] of cases.entries()) times[k]!.push(once(c));
-    process.stdout.write(`\r  round ${i + 1}/${RUNS}`);
+    if (process.stdout.isTTY) process.stdout.write(`\r  round ${i + 1}/${RUNS}`);
   }
-  process.stdout.write("\r");
+  if (process.stdout.isTTY) process.stdout.write("\r");
   return times.map((t) => {
     const sorted = t.sort((a, b) => a - b);
     return { median: sorted[Math.floor(RUNS / 2)]!, min: sorted[0]! };
