@@ -7,8 +7,14 @@
 // test/untrusted/yaml-flat.test.ts holds the two to the same values. Cold, the yaml package spent
 // about 0.5 ms on each small block, most of a re-render's validation (bench/render-cpu).
 
-/** A key: a plain word after `indent` spaces, followed by `:` and a space or the line's end. */
-const LINE = /^( *)([A-Za-z_][A-Za-z0-9_-]*):(?:[ ]+(.*?))?[ ]*$/;
+/**
+ * A key: a plain word after `indent` spaces, followed by `:` and a space or the line's end. The
+ * value is taken whole and its spaces stripped in code: a lazy `(.*?)` before `[ ]*$` backtracked
+ * quadratically on a long line of spaces.
+ */
+const LINE = /^( *)([A-Za-z_][A-Za-z0-9_-]*):(?: (.*))?$/;
+/** A line of spaces only (YAML's white space is space and tab; tabs already went to the parser). */
+const BLANK = /^ *$/;
 /** Keys the core schema reads as null or a boolean (they would become "", "true", …). */
 const NOT_A_WORD_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 /** Characters that need YAML's own rules (controls, tabs, line separators, BOM). */
@@ -51,14 +57,24 @@ function quoted(text: string): Scalar {
   return text.length >= 2 && text.endsWith(q) && !inner.includes(q) && (q === "'" || !inner.includes("\\")) ? inner : FALLBACK;
 }
 
-function value(text: string | undefined): Scalar | Scalar[] {
-  if (text === undefined || text === "") return null;
+/** `s` without leading and trailing spaces (not String.trim: a no-break space is content in YAML). */
+function stripSpaces(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) === 32) a++;
+  while (b > a && s.charCodeAt(b - 1) === 32) b--;
+  return s.slice(a, b);
+}
+
+function value(raw: string | undefined): Scalar | Scalar[] {
+  const text = raw === undefined ? "" : stripSpaces(raw);
+  if (text === "") return null;
   if (text.startsWith('"') || text.startsWith("'")) return quoted(text);
   if (!text.startsWith("[")) return scalar(text, false);
   if (!text.endsWith("]")) return FALLBACK;
-  const inner = text.slice(1, -1).trim();
+  const inner = stripSpaces(text.slice(1, -1));
   if (inner === "") return [];
-  return inner.split(",").map((item) => scalar(item.trim(), true));
+  return inner.split(",").map((item) => scalar(stripSpaces(item), true));
 }
 
 /** The `key: value` lines indented alike from `start`, as a mapping; undefined when they are more. */
@@ -84,7 +100,7 @@ export function parseFlatYaml(text: string): FlatYaml | undefined {
   const lines = text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.trim() === "" || line.startsWith("#")) continue;
+    if (BLANK.test(line) || line.startsWith("#")) continue;
     const m = LINE.exec(line);
     if (!m || m[1] !== "") return undefined;
     const key = m[2]!;
@@ -92,7 +108,7 @@ export function parseFlatYaml(text: string): FlatYaml | undefined {
     keyLines.set(key, { line: i + 1, column: 1 });
     const v = value(m[3]);
     if (v === FALLBACK || (Array.isArray(v) && v.includes(FALLBACK))) return undefined;
-    if (!m[3] && lines[i + 1]?.startsWith(" ")) {
+    if (stripSpaces(m[3] ?? "") === "" && lines[i + 1]?.startsWith(" ")) {
       // `key:` with nothing after it, then indented lines: one nested mapping.
       const inner = nested(lines, i + 1);
       if (!inner) return undefined;

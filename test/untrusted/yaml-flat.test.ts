@@ -69,7 +69,7 @@ describe("parseFlatYaml", () => {
       "", "plain text", "2026-01-14", "4", "0", "007", "-1", "+1", "1.5", ".5", "1e3", "0x1F", "0o17", ".inf", ".NaN",
       "~", "null", "Null", "NULL", "true", "False", "yes", "on", "'quoted'", '"dq"', "a: b", "a #c", "C#", "x:", "https://x.y/z",
       "[a, b]", "[]", "[ ]", "[a, , b]", "[a,]", "[1, two, 3.5]", "[a: b]", "[a:b, c]", "[x{y}, z]", "[[a]]", "{a: 1}", "&anchor x", "*alias", "!tag x",
-      "|", ">", "- item", "Matej's", "čšž unicode", "(paren)", "~home", "...", "%x", "@x", "`x`", "a\tb", "1_000", "12345678901234567",
+      "|", ">", "- item", "Matej's", "čšž unicode", "(paren)", "~home", "...", "%x", "@x", "`x`", "a\u00a0", "\u00a0a", "a \u00a0 b", "a\tb", "1_000", "12345678901234567",
       '"1.1"', "'x y'", '"a\\"b"', '"a \\n b"', "'it''s'", '"a" # c', '"x" y', '"', "''", '""',
     ];
     // mulberry32: a fixed seed, so a failure repeats.
@@ -101,6 +101,14 @@ describe("parseFlatYaml", () => {
     }
     // Both branches are exercised: many answered by the fast path, many left to the parser.
     assert.ok(answered > 100 && refused > 100, `answered ${answered}, refused ${refused}`);
+  });
+
+  it("reads a very long line in one pass and keeps a no-break space as content", { timeout: 20_000 }, () => {
+    // A backtracking pattern took seconds on a line like this; the value keeps its inner spaces.
+    const long = `title: x${" ".repeat(300_000)}y${" ".repeat(300_000)}`;
+    assert.equal(parseFlatYaml(long)?.value.title, `x${" ".repeat(300_000)}y`);
+    assert.ok(agrees("title: a\u00a0"));
+    assert.equal(parseFlatYaml("title: \u00a0a"), undefined);
   });
 
   it("leaves to the full parser what it cannot read exactly", () => {
