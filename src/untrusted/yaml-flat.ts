@@ -17,8 +17,8 @@ const LINE = /^( *)([A-Za-z_][A-Za-z0-9_-]*):(?: (.*))?$/;
 const BLANK = /^ *$/;
 /** Keys the core schema reads as null or a boolean (they would become "", "true", …). */
 const NOT_A_WORD_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-/** Characters that need YAML's own rules (controls, tabs, line separators, BOM). */
-const NEEDS_PARSER = /[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+/** Characters that need YAML's own rules (controls but the line feed, tabs, line separators, BOM). */
+const NEEDS_PARSER = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 /** A plain scalar that starts like text (no indicator: quotes, `-`, `[`, `&`, `*`, `!`, `|`, …). */
 const PLAIN_START = /^[\p{L}\p{N}_.~+/(]/u;
 
@@ -94,7 +94,7 @@ function nested(lines: string[], start: number): { value: Record<string, unknown
 
 /** `text` as a flat mapping, or undefined when it is anything the full parser must read (pure). */
 export function parseFlatYaml(text: string): FlatYaml | undefined {
-  if (NEEDS_PARSER.test(text.replace(/\n/g, " "))) return undefined;
+  if (NEEDS_PARSER.test(text)) return undefined;
   const out: Record<string, unknown> = Object.create(null);
   const keyLines = new Map<string, { line: number; column: number }>();
   const lines = text.split("\n");

@@ -71,7 +71,7 @@ describe("parseFlatYaml", () => {
     const keys = ["title", "topics", "null", "True", "a_b", "x-y", "__proto__", "constructor", "k1"];
     const values = [
       "", "plain text", "2026-01-14", "4", "0", "007", "-1", "+1", "1.5", ".5", "1e3", "0x1F", "0o17", ".inf", ".NaN",
-      "~", "null", "Null", "NULL", "true", "False", "yes", "on", "'quoted'", '"dq"', "a: b", "a #c", "C#", "x:", "https://x.y/z",
+      "~", "null", "Null", "NULL", "true", "False", "yes", "on", "'quoted'", '"dq"', "a: b", "a #c", "C#", "x:", "a:b", "x#y", "1.0.0", "https://x.y/z", "a\rb", "a\u2028b",
       "[a, b]", "[]", "[ ]", "[a, , b]", "[a,]", "[1, two, 3.5]", "[a: b]", "[a:b, c]", "[x{y}, z]", "[[a]]", "{a: 1}", "&anchor x", "*alias", "!tag x",
       "|", ">", "- item", "Matej's", "čšž unicode", "(paren)", "~home", "...", "%x", "@x", "`x`", "a\u00a0", "\u00a0a", "a \u00a0 b", "a\tb", "1_000", "12345678901234567",
       '"1.1"', "'x y'", '"a\\"b"', '"a \\n b"', "'it''s'", '"a" # c', '"x" y', '"', "''", '""',
