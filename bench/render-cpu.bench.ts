@@ -36,7 +36,8 @@ function rounds(cases: Array<[string, (i: number) => number]>): Map<string, numb
   const out = new Map(cases.map(([label]) => [label, [] as number[]]));
   for (let i = 0; i < RUNS; i++) {
     for (const [label, fn] of cases) out.get(label)!.push(fn(i));
-    if (process.stdout.isTTY) process.stdout.write(`\r  round ${i + 1}/${RUNS}`);
+    // Progress: one line rewritten on a terminal, a line a round in a log.
+    process.stdout.write(process.stdout.isTTY ? `\r  round ${i + 1}/${RUNS}` : `  round ${i + 1}/${RUNS}\n`);
   }
   if (process.stdout.isTTY) process.stdout.write("\r");
   return out;

@@ -64,7 +64,8 @@ function measureAll(cases: Case[]): Array<{ median: number; min: number }> {
   const times = cases.map(() => [] as number[]);
   for (let i = 0; i < RUNS; i++) {
     for (const [k, c] of cases.entries()) times[k]!.push(once(c));
-    if (process.stdout.isTTY) process.stdout.write(`\r  round ${i + 1}/${RUNS}`);
+    // Progress: one line rewritten on a terminal, a line a round in a log.
+    process.stdout.write(process.stdout.isTTY ? `\r  round ${i + 1}/${RUNS}` : `  round ${i + 1}/${RUNS}\n`);
   }
   if (process.stdout.isTTY) process.stdout.write("\r");
   return times.map((t) => {
