@@ -71,7 +71,10 @@ describe("embedded databases in a child process", () => {
   test("a crashed child fails what was pending as E_DB_UNAVAILABLE, tells the pool, and the next open works", async () => {
     const child = pgliteChild();
     let lost = 0;
+    let unheard = 0;
     child.onLost(() => lost++);
+    // A listener that stopped listening (a pool closed by a reload) is not called.
+    child.onLost(() => unheard++)();
     const db = await child.open(join(root, "c"));
     const pid = child.pid()!;
     const pending = db.query("SELECT pg_sleep(5)");
@@ -80,6 +83,7 @@ describe("embedded databases in a child process", () => {
     assert.ok(e instanceof SoulsyncError);
     assert.equal(e.code, "E_DB_UNAVAILABLE");
     assert.equal(lost, 1);
+    assert.equal(unheard, 0);
     // The dead child's lock is stale: a new child takes it over.
     const again = await child.open(join(root, "c"));
     assert.deepEqual((await again.query<{ one: number }>("SELECT 1 AS one")).rows, [{ one: 1 }]);

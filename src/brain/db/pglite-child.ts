@@ -14,8 +14,8 @@ export interface PgliteChild {
   open(dir: string, options?: { lockWaitMs?: number }): Promise<Db>;
   /** The child's pid while it runs (for status and tests). */
   pid(): number | undefined;
-  /** Called when the child exits on its own (crashed): every handle it served is gone. */
-  onLost(fn: () => void): void;
+  /** Calls `fn` when the child exits on its own (crashed): every handle it served is gone. Returns the way to stop listening. */
+  onLost(fn: () => void): () => void;
 }
 
 interface Running {
@@ -134,6 +134,12 @@ export function pgliteChild(entry = packageFile("bin/pglite-host.js")): PgliteCh
       } satisfies Db;
     },
     pid: () => running?.proc.pid,
-    onLost: (fn) => void lost.push(fn),
+    onLost(fn) {
+      lost.push(fn);
+      return () => {
+        const i = lost.indexOf(fn);
+        if (i >= 0) lost.splice(i, 1);
+      };
+    },
   };
 }

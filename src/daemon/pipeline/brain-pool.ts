@@ -30,8 +30,9 @@ export function brainPool(
   const entries = new Map<string, Entry>();
   const idleMs = options.idleMs ?? 0;
   const maxOpen = options.maxOpen ?? Number.POSITIVE_INFINITY;
-  // The embedded databases' process died: its handles are gone, the next use opens afresh.
-  options.embedded?.onLost(() => entries.clear());
+  // The embedded databases' process died: its handles are gone, the next use opens afresh. The
+  // listener goes with the pool (a SIGHUP reload replaces the pool, not the database process).
+  const unlisten = options.embedded?.onLost(() => entries.clear());
 
   /** Closes least recently used idle brains while more than `maxOpen` are open (Map order is use order). */
   const evict = () => {
@@ -86,6 +87,7 @@ export function brainPool(
     },
     open: () => [...entries.keys()],
     async close() {
+      unlisten?.();
       await Promise.all([...entries].map(([agent, e]) => (clearTimeout(e.timer), drop(agent, e))));
     },
   };
