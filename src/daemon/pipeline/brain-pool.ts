@@ -88,7 +88,12 @@ export function brainPool(
     open: () => [...entries.keys()],
     async close() {
       unlisten?.();
-      await Promise.all([...entries].map(([agent, e]) => (clearTimeout(e.timer), drop(agent, e))));
+      await Promise.all(
+        [...entries].map(([agent, e]) => {
+          clearTimeout(e.timer);
+          return drop(agent, e);
+        }),
+      );
     },
   };
 }
