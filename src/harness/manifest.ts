@@ -37,9 +37,19 @@ const manifestSchema = z.object({
       others: z.array(z.string()).optional(),
     })
     .optional(),
-  /** The harness versions the last render was made for, and where each came from. */
+  /**
+   * The harness versions the last render was made for, and where each came from; a detected one
+   * names the binary that answered, so the next render asks it again only once it is replaced.
+   */
   versions: z
-    .partialRecord(harnessName, z.object({ version: z.string().nullable(), from: z.enum(["host.yaml", "flag", "detected", "assumed"]) }))
+    .partialRecord(
+      harnessName,
+      z.object({
+        version: z.string().nullable(),
+        from: z.enum(["host.yaml", "flag", "detected", "assumed"]),
+        binary: z.object({ path: z.string(), id: z.string() }).optional(),
+      }),
+    )
     .optional(),
 });
 export type RenderManifest = z.infer<typeof manifestSchema>;

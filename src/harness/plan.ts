@@ -92,7 +92,7 @@ function recordVersions(manifest: RenderManifest, input: PlanInput): void {
   const versions = { ...(manifest.versions ?? {}) };
   for (const h of input.render.harnesses) {
     const v = input.versions?.[h.harness];
-    if (h.enabled && h.harness !== "colibri") versions[h.harness] = { version: v?.version ?? null, from: v?.from ?? "assumed" };
+    if (h.enabled && h.harness !== "colibri") versions[h.harness] = { version: v?.version ?? null, from: v?.from ?? "assumed", ...(v?.binary ? { binary: v.binary } : {}) };
     else delete versions[h.harness];
   }
   if (Object.keys(versions).length > 0) manifest.versions = versions;

@@ -10,6 +10,8 @@ export interface HarnessVersion {
   /** A semver-coercible version, or undefined when not known. */
   version: string | undefined;
   from: VersionSource;
+  /** For a detected version: the binary that answered, and which file it was (inode, size, mtime). */
+  binary?: { path: string; id: string };
 }
 
 export type HarnessVersions = Partial<Record<HarnessName, HarnessVersion>>;

@@ -110,6 +110,27 @@ describe("soulsync render", () => {
     assert.equal(render(["--soul", big, "--out", tmpDir(), "--harness-version", "codex=new"]).status, 2);
   });
 
+  it("asks an installed harness its version once: the next render reads it from the manifest until the binary changes", () => {
+    const bin = tmpDir();
+    const asked = join(bin, "asked");
+    const pi = (version: string) => writeFileSync(join(bin, "pi"), `#!/bin/sh\necho asked >> ${JSON.stringify(asked)}\necho "${version}"\n`, { mode: 0o755 });
+    const times = () => readFileSync(asked, "utf8").trim().split("\n").length;
+    const home = tmpDir();
+    const env = { PATH: `${bin}:${process.env.PATH}` };
+    const json = (r: ReturnType<typeof render>) => (JSON.parse(r.stdout) as { harnesses: Array<{ name: string; version: string | null; versionFrom: string }> }).harnesses.find((h) => h.name === "pi");
+    pi("0.70.2");
+    const first = render(["--soul", ATLAS, "--out", home, "--harness", "pi", "--revision", REV, "--json"], env);
+    assert.equal(first.status, 0, first.stdout + first.stderr);
+    assert.deepEqual([json(first)?.version, json(first)?.versionFrom], ["0.70.2", "detected"]);
+    const again = render(["--soul", ATLAS, "--out", home, "--harness", "pi", "--revision", REV, "--json"], env);
+    assert.equal(json(again)?.version, "0.70.2");
+    assert.equal(times(), 1, "the unchanged binary was asked again");
+    pi("pi 0.71.10 (upgraded)");
+    const upgraded = render(["--soul", ATLAS, "--out", home, "--harness", "pi", "--revision", REV, "--json"], env);
+    assert.equal(json(upgraded)?.version, "0.71.10");
+    assert.equal(times(), 2);
+  });
+
   it("renders from a symlink to a published snapshot (<state>/<agent>/soul/current)", () => {
     const state = tmpDir();
     const snapshot = join(state, "snapshots", "abc");

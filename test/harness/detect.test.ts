@@ -17,18 +17,35 @@ function fakePi(version: string): void {
   chmodSync(bin, 0o755);
 }
 const asked = () => readFileSync(join(dir, "asked"), "utf8").trim().split("\n").length;
+/** Pi's version and source, without the binary's identity (which the first case checks by its effect). */
+const pick = (v: Awaited<ReturnType<typeof detectVersions>>) => ({ version: v.pi?.version, from: v.pi?.from });
 
 describe("detectVersions", () => {
   it("asks a binary once while it stays the same file, and again once it is replaced", async () => {
     fakePi("0.70.2");
     const env = { PATH: dir };
-    assert.deepEqual(await detectVersions(["pi"], {}, env), { pi: { version: "0.70.2", from: "detected" } });
-    assert.deepEqual(await detectVersions(["pi"], {}, env), { pi: { version: "0.70.2", from: "detected" } });
+    assert.deepEqual(pick(await detectVersions(["pi"], {}, env)), { version: "0.70.2", from: "detected" });
+    assert.deepEqual(pick(await detectVersions(["pi"], {}, env)), { version: "0.70.2", from: "detected" });
     assert.equal(asked(), 1);
     // An upgrade writes a new file: it is asked, and its answer used.
     fakePi("0.71.10");
-    assert.deepEqual(await detectVersions(["pi"], {}, env), { pi: { version: "0.71.10", from: "detected" } });
+    assert.deepEqual(pick(await detectVersions(["pi"], {}, env)), { version: "0.71.10", from: "detected" });
     assert.equal(asked(), 2);
+  });
+
+  it("takes a detected version from what the last render recorded while the binary is the same file", async () => {
+    fakePi("0.72.0");
+    const env = { PATH: dir };
+    const before = asked();
+    const now = await detectVersions(["pi"], {}, env);
+    assert.equal(asked(), before + 1);
+    // A new process (the next render) knows only the manifest: it need not ask.
+    const recorded = { pi: { ...now.pi!, version: "0.72.0-as-recorded" } };
+    assert.equal((await detectVersions(["pi"], {}, env, recorded)).pi?.version, "0.72.0-as-recorded");
+    assert.equal(asked(), before + 1);
+    // What was recorded for another file is not taken.
+    const other = { pi: { ...now.pi!, binary: { path: now.pi!.binary!.path, id: "1:2:3" } } };
+    assert.equal((await detectVersions(["pi"], {}, env, other)).pi?.version, "0.72.0");
   });
 
   it("runs nothing for a version given, or a binary not on PATH", async () => {

@@ -5,7 +5,7 @@ import { usageError } from "../../core/errors.js";
 import { type Problem, toReport, warningAt } from "../../core/problem.js";
 import type { RenderAction } from "../../harness/actions.js";
 import { applyHarnesses, type RenderMode } from "../../harness/apply-harnesses.js";
-import { detectVersions } from "../../harness/detect.js";
+import { detectVersions, recordedVersions } from "../../harness/detect.js";
 import { harnessPaths, pickHarnessEnv } from "../../harness/paths.js";
 import { harnessEnabled } from "../../harness/privacy.js";
 import { formatRevision, originOf, readDirRevision } from "../../harness/revision.js";
@@ -65,7 +65,7 @@ export async function runRender(o: Output, opts: RenderOptions): Promise<number>
   const origin = { repo: originOf(soul.manifest, opts.origin), revision };
   const paths = harnessPaths(resolve(opts.out!), pickHarnessEnv(process.env), opts.colibriDb ? resolve(opts.colibriDb) : undefined);
   const mode: RenderMode = opts.check ? "check" : opts.dryRun ? "dry-run" : "apply";
-  const versions = await detectVersions(harnesses, given.versions, process.env);
+  const versions = await detectVersions(harnesses, given.versions, process.env, await recordedVersions(paths.home));
   const projectDir = opts.projectDir ? resolve(opts.projectDir) : undefined;
   const result = await applyHarnesses({ soul, harnesses, paths, origin, mode, force: opts.force, versions, ...(projectDir ? { projectDir } : {}) });
 

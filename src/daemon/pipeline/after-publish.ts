@@ -103,7 +103,7 @@ function renderStep(c: AfterPublishContext, soulOf: SoulOf): PostPublishStep {
       const a = agentOf(c.host, p);
       if (!a) return;
       const soul = await soulOf(p);
-      const { applyHarnesses, harnessPaths, detectVersions, hostVersions } = await import("../../harness/index.js");
+      const { applyHarnesses, harnessPaths, detectVersions, hostVersions, recordedVersions } = await import("../../harness/index.js");
       const home = onHost(boot, agentHome(a));
       const harnesses = agentHarnesses(a);
       const result = await applyHarnesses({
@@ -114,7 +114,7 @@ function renderStep(c: AfterPublishContext, soulOf: SoulOf): PostPublishStep {
         mode: "apply",
         // project_dir is checked for files that shadow the rendered soul; versions pick the paths each harness reads.
         projectDir: onHost(boot, a.spec.project_dir ?? `${agentHome(a)}/clawdie`),
-        versions: await detectVersions(harnesses, hostVersions(a.spec.harness_versions), process.env),
+        versions: await detectVersions(harnesses, hostVersions(a.spec.harness_versions), process.env, await recordedVersions(home)),
         force: p.force === true,
       });
       const errors = result.problems.filter((x) => x.severity === "error");
