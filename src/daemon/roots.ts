@@ -13,3 +13,16 @@ export function hostRootOf(boot: Bootstrap): string {
 export function onHost(boot: Bootstrap, path: string): string {
   return join(hostRootOf(boot), path);
 }
+
+/** FreeBSD's default PATH for a login user (login.conf), where a harness's binary is looked for. */
+const HOST_PATH = ["/sbin", "/bin", "/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"];
+
+/**
+ * Where the host's programs are looked for: this process's PATH on the host itself, else the same
+ * folders under the host root. A simulated host has only what was put in its root, never the
+ * binaries of the machine it runs on (`npm start` has Pi, a dev dependency, on PATH).
+ */
+export function hostPath(boot: Bootstrap, env: NodeJS.ProcessEnv = process.env): string {
+  const root = hostRootOf(boot);
+  return root === "/" ? (env.PATH ?? "") : HOST_PATH.map((d) => join(root, d)).join(":");
+}

@@ -2,7 +2,7 @@
 // push to a soul repo, sync, and see what the operator would see.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { ROOT, soulsync } from "../helpers/cli.js";
@@ -168,5 +168,30 @@ describe("soulsync rollback: the pipeline follows", () => {
     assert.equal(r.status, 0, r.stderr);
     assert.doesNotMatch(readFileSync(codex, "utf8"), /A rewritten soul/);
     assert.equal(readFileSync(env, "utf8").match(/SOULSYNC_SOUL_COMMIT=(.+)/)?.[1], first);
+  });
+});
+
+describe("soulsync sync on the sim driver: harness versions come from the simulated host", () => {
+  it("asks the pi in the simulated root, never the one on this machine's PATH", () => {
+    const root = tmpDir("soulsync-host-bin-");
+    const { bare } = soulOrigin(root);
+    writeTree(join(root, "host"), {
+      "host.yaml": `version: 1\nagents:\n  - name: atlas\n    soul: { url: ${JSON.stringify(bare)} }\n    harnesses: [pi]\n    brain: { memories: none, skills: none }\n`,
+      "agents/atlas.env": readFileSync(join(ROOT, "examples/host/agents/atlas.env"), "utf8"),
+    });
+    const config = join(root, "soulsync.yaml");
+    writeFileSync(config, "host_repo: { path: host }\nstate_dir: state\nsecrets_dir: secrets\ndriver: sim\nsteps: [render]\n");
+    // One pi on this machine's PATH, one installed on the simulated host; each notes that it was asked.
+    const fakePi = (dir: string, version: string, mark: string) => {
+      writeTree(dir, { pi: `#!/bin/sh\necho ${mark} >> ${JSON.stringify(join(root, "asked"))}\necho "pi ${version}"\n` });
+      chmodSync(join(dir, "pi"), 0o755);
+    };
+    fakePi(join(root, "machine-bin"), "0.50.0", "machine");
+    fakePi(join(root, "state/sim/root/usr/local/bin"), "0.73.1", "host");
+    const r = soulsync(["sync", "--config", config], { env: { PATH: `${join(root, "machine-bin")}:${process.env.PATH}` } });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(readFileSync(join(root, "asked"), "utf8"), "host\n");
+    const manifest = JSON.parse(readFileSync(join(root, "state/sim/root/home/atlas/.soulsync-render.json"), "utf8")) as { versions: { pi: { version: string; from: string } } };
+    assert.deepEqual([manifest.versions.pi.version, manifest.versions.pi.from], ["0.73.1", "detected"]);
   });
 });

@@ -11,7 +11,7 @@ import { redactUrls } from "../../core/redact.js";
 import type { Soul } from "../../soul/model.js";
 import { HARNESSES, type HarnessName } from "../../soul/schema/names.js";
 import { digestOf } from "../digest.js";
-import { onHost } from "../roots.js";
+import { hostPath, onHost } from "../roots.js";
 import type { BrainPool } from "./brain-pool.js";
 import type { PostPublishStep, PublishedRevision } from "./types.js";
 
@@ -114,7 +114,7 @@ function renderStep(c: AfterPublishContext, soulOf: SoulOf): PostPublishStep {
         mode: "apply",
         // project_dir is checked for files that shadow the rendered soul; versions pick the paths each harness reads.
         projectDir: onHost(boot, a.spec.project_dir ?? `${agentHome(a)}/clawdie`),
-        versions: await detectVersions(harnesses, hostVersions(a.spec.harness_versions), process.env, await recordedVersions(home)),
+        versions: await detectVersions(harnesses, hostVersions(a.spec.harness_versions), { PATH: hostPath(boot) }, await recordedVersions(home)),
         force: p.force === true,
       });
       const errors = result.problems.filter((x) => x.severity === "error");
