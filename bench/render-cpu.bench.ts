@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inRounds, median } from "./rounds.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -25,22 +26,10 @@ function cpu(args: string[]): number {
   return Number(readFileSync(report, "utf8").trim()) / 1000;
 }
 
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-
-/**
- * Each case once per round, RUNS rounds: the machine's speed drifts (a shared VM's CPU time for the
- * same process varied by ±30 % here), and interleaving makes every case see the same drift, so the
- * per-round difference from --version is the figure, not the difference of two separate medians.
- */
+/** Each case's CPU times by label, from interleaved rounds (bench/rounds.ts). */
 function rounds(cases: Array<[string, (i: number) => number]>): Map<string, number[]> {
-  const out = new Map(cases.map(([label]) => [label, [] as number[]]));
-  for (let i = 0; i < RUNS; i++) {
-    for (const [label, fn] of cases) out.get(label)!.push(fn(i));
-    // Progress: one line rewritten on a terminal, a line a round in a log.
-    process.stdout.write(process.stdout.isTTY ? `\r  round ${i + 1}/${RUNS}` : `  round ${i + 1}/${RUNS}\n`);
-  }
-  if (process.stdout.isTTY) process.stdout.write("\r");
-  return out;
+  const times = inRounds(RUNS, cases.map(([, fn]) => fn));
+  return new Map(cases.map(([label], k) => [label, times[k]!]));
 }
 
 try {

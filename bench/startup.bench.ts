@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { inRounds, median } from "./rounds.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "soulsync.js");
@@ -55,23 +56,13 @@ function once(c: Case): number {
 }
 
 /**
- * Every case once per round, RUNS rounds after one warm-up round (the file cache): the machine's
- * speed drifts over a run, and interleaving makes node -e 0 and each command see the same drift.
- * Median and minimum of each: on a shared machine the minimum is the least disturbed run.
+ * Every case once per round, RUNS rounds after one warm-up round (the file cache), so node -e 0 and
+ * each command see the same drift (bench/rounds.ts). Median and minimum of each: on a shared
+ * machine the minimum is the least disturbed run.
  */
 function measureAll(cases: Case[]): Array<{ median: number; min: number }> {
   for (const c of cases) once(c);
-  const times = cases.map(() => [] as number[]);
-  for (let i = 0; i < RUNS; i++) {
-    for (const [k, c] of cases.entries()) times[k]!.push(once(c));
-    // Progress: one line rewritten on a terminal, a line a round in a log.
-    process.stdout.write(process.stdout.isTTY ? `\r  round ${i + 1}/${RUNS}` : `  round ${i + 1}/${RUNS}\n`);
-  }
-  if (process.stdout.isTTY) process.stdout.write("\r");
-  return times.map((t) => {
-    const sorted = t.sort((a, b) => a - b);
-    return { median: sorted[Math.floor(RUNS / 2)]!, min: sorted[0]! };
-  });
+  return inRounds(RUNS, cases.map((c) => () => once(c))).map((t) => ({ median: median(t), min: Math.min(...t) }));
 }
 
 try {
