@@ -66,8 +66,8 @@ function stripSpaces(s: string): string {
   return s.slice(a, b);
 }
 
-function value(raw: string | undefined): Scalar | Scalar[] {
-  const text = raw === undefined ? "" : stripSpaces(raw);
+/** A value as it stands after `key:`, its spaces already stripped. */
+function value(text: string): Scalar | Scalar[] {
   if (text === "") return null;
   if (text.startsWith('"') || text.startsWith("'")) return quoted(text);
   if (!text.startsWith("[")) return scalar(text, false);
@@ -77,6 +77,9 @@ function value(raw: string | undefined): Scalar | Scalar[] {
   return inner.split(",").map((item) => scalar(stripSpaces(item), true));
 }
 
+/** True when the full parser must read the value. */
+const needsParser = (v: Scalar | Scalar[]): boolean => v === FALLBACK || (Array.isArray(v) && v.includes(FALLBACK));
+
 /** The `key: value` lines indented alike from `start`, as a mapping; undefined when they are more. */
 function nested(lines: string[], start: number): { value: Record<string, unknown>; end: number } | undefined {
   const indent = /^ +/.exec(lines[start]!)?.[0] ?? "";
@@ -85,8 +88,8 @@ function nested(lines: string[], start: number): { value: Record<string, unknown
   for (; i < lines.length && lines[i]!.startsWith(" "); i++) {
     const m = LINE.exec(lines[i]!);
     if (!m || m[1] !== indent || NOT_A_WORD_KEY.test(m[2]!) || m[2]! in out) return undefined;
-    const v = value(m[3]);
-    if (v === FALLBACK || (Array.isArray(v) && v.includes(FALLBACK))) return undefined;
+    const v = value(stripSpaces(m[3] ?? ""));
+    if (needsParser(v)) return undefined;
     out[m[2]!] = v;
   }
   return { value: out, end: i };
@@ -106,9 +109,10 @@ export function parseFlatYaml(text: string): FlatYaml | undefined {
     const key = m[2]!;
     if (NOT_A_WORD_KEY.test(key) || keyLines.has(key)) return undefined;
     keyLines.set(key, { line: i + 1, column: 1 });
-    const v = value(m[3]);
-    if (v === FALLBACK || (Array.isArray(v) && v.includes(FALLBACK))) return undefined;
-    if (stripSpaces(m[3] ?? "") === "" && lines[i + 1]?.startsWith(" ")) {
+    const text = stripSpaces(m[3] ?? "");
+    const v = value(text);
+    if (needsParser(v)) return undefined;
+    if (text === "" && lines[i + 1]?.startsWith(" ")) {
       // `key:` with nothing after it, then indented lines: one nested mapping.
       const inner = nested(lines, i + 1);
       if (!inner) return undefined;
