@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { DefaultResourceLoader } from "@mariozechner/pi-coding-agent";
 import { applyHarnesses } from "../../../src/harness/apply-harnesses.js";
+import { detectVersions } from "../../../src/harness/detect.js";
 import { harnessPaths } from "../../../src/harness/paths.js";
 import { loadSoul } from "../../../src/soul/load.js";
 import type { Soul } from "../../../src/soul/model.js";
@@ -84,5 +85,10 @@ describe(`Pi ${PI_VERSION}: its own resource loader on a rendered home`, async (
     const pi = await piLoads(home, project);
     assert.deepEqual(pi.append, ["Project persona.\n"]);
     assert.ok(problems.some((p) => p.code === "W_RENDER_SHADOWED" && p.file === "clawdie/.pi/APPEND_SYSTEM.md"));
+  });
+
+  it("answers soulsync's version detection: the installed pi binary's --version is its package's version", async () => {
+    const found = await detectVersions(["pi"], {}, { PATH: join(ROOT, "node_modules/.bin") });
+    assert.deepEqual([found.pi?.version, found.pi?.from], [PI_VERSION, "detected"]);
   });
 });
